@@ -1,0 +1,105 @@
+package eu.privacysuite.contact;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import eu.privacysuite.contact.domain.ContactRequestRepository;
+import eu.privacysuite.contact.domain.ProspectRepository;
+import eu.privacysuite.shared.events.DsrAction;
+import eu.privacysuite.shared.events.DsrCommand;
+import eu.privacysuite.shared.events.EventEnvelope;
+import eu.privacysuite.shared.events.EventTypes;
+import eu.privacysuite.shared.events.Topics;
+import eu.privacysuite.shared.subject.SubjectKeys;
+import eu.privacysuite.testing.SuitePlatformResource;
+import eu.privacysuite.testing.TopicProbe;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class ErasureTest {
+
+    @Inject
+    ProspectRepository prospects;
+
+    @Inject
+    ContactRequestRepository requests;
+
+    @Inject
+    SubjectKeys subjectKeys;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Test
+    void erasureRemovesProspectAndRepliesAndADuplicateGetsTheSameReply() throws Exception {
+        String email = "erase.me." + UUID.randomUUID() + "@example.fr";
+        for (int i = 0; i < 2; i++) {
+            given().contentType(ContentType.JSON).body(ContactRequestResourceTest.form(email, "0553692200", null))
+                    .post("/api/contact-requests").then().statusCode(201);
+        }
+        String subjectKey = subjectKeys.forEmail(email);
+        UUID requestId = UUID.randomUUID();
+        EventEnvelope command = new EventEnvelope(UUID.randomUUID(), EventTypes.DSR_COMMAND, 1, Instant.now(), "test",
+                requestId.toString(), subjectKey,
+                mapper.valueToTree(new DsrCommand(requestId, DsrAction.ERASURE, List.of(), null)));
+        TopicProbe bus = new TopicProbe(SuitePlatformResource.bootstrapServers());
+        bus.send(Topics.DSR_COMMANDS, subjectKey, mapper.writeValueAsString(command));
+
+        var reply = bus.await(Topics.DSR_REPLIES, r -> r.value().contains(requestId.toString()), Duration.ofSeconds(30));
+        var data = mapper.readTree(reply.value()).get("data");
+        assertEquals("DONE", data.get("outcome").asText());
+        assertEquals("contact-service", data.get("service").asText());
+        assertEquals(3, data.get("recordCount").asLong(), "one prospect and two contact requests");
+        assertEquals(0, (long) QuarkusTransaction.requiringNew().call(() -> prospects.count("subjectKey", subjectKey)));
+        assertEquals(0, (long) QuarkusTransaction.requiringNew().call(() -> requests.count("subjectKey", subjectKey)));
+        bus.await(Topics.RETENTION_LIFECYCLE, r -> r.value().contains("RECORD_DELETED") && subjectKey.equals(r.key()),
+                Duration.ofSeconds(20));
+
+        // The same command delivered again: nothing more is done, and the same reply is sent again.
+        bus.send(Topics.DSR_COMMANDS, subjectKey, mapper.writeValueAsString(command));
+        long deadline = System.currentTimeMillis() + 30_000;
+        List<String> replies;
+        do {
+            replies = bus.readAll(Topics.DSR_REPLIES).stream().map(r -> r.value())
+                    .filter(v -> v.contains(requestId.toString())).toList();
+            Thread.sleep(200);
+        } while (replies.size() < 2 && System.currentTimeMillis() < deadline);
+        assertEquals(2, replies.size());
+        assertTrue(replies.get(1).contains("\"recordCount\":3"), "the duplicate is answered with the first reply");
+    }
+
+    @Test
+    void erasureOfAnUnknownSubjectRepliesNothingFound() throws Exception {
+        UUID requestId = UUID.randomUUID();
+        String subjectKey = subjectKeys.forEmail("nobody." + requestId + "@example.fr");
+        EventEnvelope command = new EventEnvelope(UUID.randomUUID(), EventTypes.DSR_COMMAND, 1, Instant.now(), "test",
+                requestId.toString(), subjectKey,
+                mapper.valueToTree(new DsrCommand(requestId, DsrAction.ERASURE, List.of(), null)));
+        TopicProbe bus = new TopicProbe(SuitePlatformResource.bootstrapServers());
+        bus.send(Topics.DSR_COMMANDS, subjectKey, mapper.writeValueAsString(command));
+        var reply = bus.await(Topics.DSR_REPLIES, r -> r.value().contains(requestId.toString()), Duration.ofSeconds(30));
+        assertEquals("NOTHING_FOUND", mapper.readTree(reply.value()).get("data").get("outcome").asText());
+    }
+
+    @Test
+    void malformedCommandGoesToTheDeadLetterTopic() {
+        TopicProbe bus = new TopicProbe(SuitePlatformResource.bootstrapServers());
+        String marker = UUID.randomUUID().toString();
+        bus.send(Topics.DSR_COMMANDS, marker, "{\"not\":\"an envelope " + marker + "\"}");
+        bus.await(Topics.deadLetter(Topics.DSR_COMMANDS), r -> marker.equals(r.key()), Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,25 @@
+package eu.privacysuite.shared.outbox;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "privacy.outbox")
+public interface OutboxConfig {
+
+    /** Whether this instance runs a relay; replicas share the work through row locks. */
+    @WithDefault("true")
+    boolean relayEnabled();
+
+    /** How long the relay sleeps when nothing is waiting and no commit woke it. */
+    @WithDefault("500ms")
+    Duration pollInterval();
+
+    @WithDefault("100")
+    int batchSize();
+
+    /** Readiness turns DOWN when the oldest waiting event is older than this. */
+    @WithDefault("2m")
+    Duration maxLag();
+}

@@ -1,0 +1,60 @@
+package eu.privacysuite.shared.subject;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.text.Normalizer;
+import java.util.Base64;
+import java.util.Locale;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The subject key: base64url(HMAC-SHA-256(pepper, normalize(email))). Every row tied to a person
+ * stores it instead of the email, and events carry it instead of personal data.
+ */
+@ApplicationScoped
+public class SubjectKeys {
+
+    private static final String HMAC = "HmacSHA256";
+    private final SecretKeySpec pepper;
+
+    public SubjectKeys(@ConfigProperty(name = "privacy.subject.pepper") String pepper) {
+        if (pepper == null || pepper.length() < 16) {
+            throw new IllegalStateException("privacy.subject.pepper must be a secret of at least 16 characters");
+        }
+        this.pepper = new SecretKeySpec(pepper.getBytes(StandardCharsets.UTF_8), HMAC);
+    }
+
+    /** Trim, Unicode NFC, lower case: "  Jane.Doe@Example.ORG " and "jane.doe@example.org" are one subject. */
+    public static String normalize(String email) {
+        return Normalizer.normalize(email.trim(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    }
+
+    public String forEmail(String email) {
+        return hmac(normalize(email));
+    }
+
+    /**
+     * The mark an erasure leaves behind so that a replayed older event cannot bring the subject back.
+     * It is a second keyed hash, so the erased subject's key itself is not kept.
+     */
+    public String tombstone(String subjectKey) {
+        return hmac("tombstone|" + subjectKey);
+    }
+
+    private String hmac(String value) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(pepper);
+            byte[] digest = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 unavailable", e);
+        }
+    }
+}
