@@ -36,6 +36,14 @@ public final class LocalDatabases {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }
 
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
     public String user() {
         return user;
     }

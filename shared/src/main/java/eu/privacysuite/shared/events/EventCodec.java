@@ -39,6 +39,23 @@ public class EventCodec {
         }
     }
 
+    /** Writes a data record alone, for a row that keeps it without its envelope. */
+    public String writeData(Object data) {
+        try {
+            return mapper.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(data.getClass().getSimpleName() + " cannot be written as JSON", e);
+        }
+    }
+
+    public <T> T readData(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new MalformedEventException("stored value is not a " + type.getSimpleName());
+        }
+    }
+
     /** Reads an envelope; a value that is not one is rejected as {@link MalformedEventException}. */
     public EventEnvelope read(String value) {
         try {

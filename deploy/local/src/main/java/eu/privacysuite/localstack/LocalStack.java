@@ -1,0 +1,103 @@
+package eu.privacysuite.localstack;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import eu.privacysuite.platform.KraftBroker;
+import eu.privacysuite.platform.LocalDatabases;
+import eu.privacysuite.shared.events.Topics;
+
+/**
+ * The whole suite on one machine: a KRaft broker with every topic, one database per service on the local
+ * PostgreSQL, and the four services, each waited for until it is ready. {@link #close()} stops all of it.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+    private final StackSettings settings;
+    private final LocalSecrets secrets;
+    private final KraftBroker broker;
+    private final LocalDatabases databases;
+    private final List<ServiceProcess> services = new ArrayList<>();
+
+    private LocalStack(StackSettings settings, LocalSecrets secrets, KraftBroker broker, LocalDatabases databases) {
+        this.settings = settings;
+        this.secrets = secrets;
+        this.broker = broker;
+        this.databases = databases;
+    }
+
+    public static LocalStack start(StackSettings settings) {
+        LocalSecrets secrets = LocalSecrets.loadOrCreate(settings.dataDir());
+        LocalDatabases databases = LocalDatabases.fromEnvironment();
+        for (SuiteService service : SuiteService.values()) {
+            String name = service.database(settings.databasePrefix());
+            if (settings.freshDatabases()) {
+                databases.recreate(name);
+            } else {
+                databases.ensureExists(name);
+            }
+        }
+        KraftBroker broker = KraftBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
+        LocalStack stack = new LocalStack(settings, secrets, broker, databases);
+        try {
+            broker.createTopics(Topics.all(), 3);
+            for (SuiteService service : SuiteService.values()) {
+                stack.services.add(ServiceProcess.launch(service, settings.serviceJar(service),
+                        service.port(settings.portBase()), settings.logFile(service), stack.environment(service)));
+            }
+            for (ServiceProcess service : stack.services) {
+                service.awaitReady(READY_TIMEOUT);
+            }
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    public String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    public String url(SuiteService service) {
+        return "http://127.0.0.1:" + service.port(settings.portBase());
+    }
+
+    public LocalDatabases databases() {
+        return databases;
+    }
+
+    public ControllerTokens tokens() {
+        return new ControllerTokens(secrets);
+    }
+
+    public List<ServiceProcess> services() {
+        return List.copyOf(services);
+    }
+
+    @Override
+    public void close() {
+        services.forEach(ServiceProcess::stop);
+        broker.close();
+    }
+
+    private Map<String, String> environment(SuiteService service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("DB_HOST", databases.host());
+        env.put("DB_PORT", String.valueOf(databases.port()));
+        env.put("DB_NAME", service.database(settings.databasePrefix()));
+        env.put("DB_USER", databases.user());
+        env.put("DB_PASSWORD", databases.password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        env.put("PRIVACY_SUBJECT_PEPPER", secrets.subjectPepper());
+        env.put("PRIVACY_BUS_KEYS", secrets.busKeys());
+        env.put("PRIVACY_JWT_PUBLIC_KEY_LOCATION", secrets.publicKeyFile().toAbsolutePath().toString());
+        env.put("PRIVACY_JWT_ISSUER", StackSettings.JWT_ISSUER);
+        return env;
+    }
+}

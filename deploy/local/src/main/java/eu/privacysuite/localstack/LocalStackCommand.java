@@ -1,0 +1,61 @@
+package eu.privacysuite.localstack;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code deploy/local/run} and {@code deploy/local/controller-token}: start the suite and keep it running until
+ * Ctrl-C, or print a bearer token that the running stack accepts.
+ */
+public final class LocalStackCommand {
+
+    public static void main(String[] args) throws InterruptedException {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        Path repoRoot = Path.of(System.getProperty("privacy.repo", ".")).toAbsolutePath().normalize();
+        StackSettings settings = StackSettings.local(repoRoot);
+        String command = args.length == 0 ? "run" : args[0];
+        switch (command) {
+            case "run" -> run(settings);
+            case "token" -> {
+                String role = args.length > 1 && args[1].equals("auditor") ? ControllerTokens.AUDITOR : ControllerTokens.CONTROLLER;
+                System.out.println(new ControllerTokens(LocalSecrets.loadOrCreate(settings.dataDir())).token(role, 8 * 60));
+            }
+            default -> {
+                System.err.println("usage: run | token [controller|auditor]");
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void run(StackSettings settings) throws InterruptedException {
+        System.out.println("Starting the privacy suite (data in " + settings.dataDir() + ") ...");
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(settings);
+        } catch (RuntimeException e) {
+            System.err.println("The suite did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping the privacy suite ...");
+            stack.close();
+            System.out.println("Stopped. Data kept in " + settings.dataDir());
+            stopped.countDown();
+        }, "local-stack-stop"));
+
+        System.out.println("\nThe privacy suite is ready.");
+        System.out.printf("  %-18s %s%n", "Kafka broker", stack.bootstrapServers());
+        for (ServiceProcess service : stack.services()) {
+            System.out.printf("  %-18s %s   (API docs %s/q/swagger-ui, health %s/q/health, metrics %s/q/metrics, log %s)%n",
+                    service.service().module(), service.baseUrl(), service.baseUrl(), service.baseUrl(), service.baseUrl(),
+                    settings.logFile(service.service()));
+        }
+        System.out.println("\nController token: deploy/local/controller-token   Stop: Ctrl-C");
+        stopped.await();
+    }
+
+    private LocalStackCommand() {
+    }
+}

@@ -1,0 +1,112 @@
+package eu.privacysuite.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One service of the suite, run from its Quarkus build as a child process with its log in the data directory. */
+public final class ServiceProcess {
+
+    private final SuiteService service;
+    private final int port;
+    private final Path log;
+    private final Process process;
+
+    private ServiceProcess(SuiteService service, int port, Path log, Process process) {
+        this.service = service;
+        this.port = port;
+        this.log = log;
+        this.process = process;
+    }
+
+    public static ServiceProcess launch(SuiteService service, Path jar, int port, Path log, Map<String, String> env) {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build the suite first (./mvnw install -DskipTests)");
+        }
+        try {
+            Files.createDirectories(log.getParent());
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+            builder.environment().putAll(env);
+            builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            return new ServiceProcess(service, port, log, builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + service.module(), e);
+        }
+    }
+
+    public SuiteService service() {
+        return service;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Waits until /q/health/ready answers 200; fails with the end of the service's log when it dies or times out. */
+    public void awaitReady(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.module() + " stopped (exit " + process.exitValue() + "):\n" + logTail());
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // Not listening yet.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + service.module(), e);
+            }
+            pause();
+        }
+        throw new IllegalStateException(service.module() + " not ready after " + timeout + ":\n" + logTail());
+    }
+
+    /** SIGTERM, so Quarkus shuts down gracefully; forced only if it does not stop in time. */
+    public void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    public String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log at " + log + ")";
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

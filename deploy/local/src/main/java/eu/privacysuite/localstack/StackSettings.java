@@ -1,0 +1,48 @@
+package eu.privacysuite.localstack;
+
+import java.nio.file.Path;
+
+/**
+ * Where and how the local stack runs. The local stack uses the defaults (ports 8081-8084, broker 9092,
+ * databases consent, contact, dsr, retention); the end-to-end tests move ports and databases aside.
+ */
+public record StackSettings(
+        Path repoRoot,
+        Path dataDir,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int portBase,
+        String databasePrefix,
+        boolean freshDatabases) {
+
+    public static final String JWT_ISSUER = "privacy-suite-local";
+
+    /** The settings of `deploy/local/run`, each overridable by environment. */
+    public static StackSettings local(Path repoRoot) {
+        Path data = env("PRIVACY_LOCAL_DATA") == null ? repoRoot.resolve("deploy/local/.data") : Path.of(env("PRIVACY_LOCAL_DATA"));
+        return new StackSettings(repoRoot, data,
+                intEnv("PRIVACY_KAFKA_PORT", 9092), intEnv("PRIVACY_KAFKA_CONTROLLER_PORT", 9093),
+                intEnv("PRIVACY_PORT_BASE", 8080), envOr("PRIVACY_DB_PREFIX", ""), false);
+    }
+
+    public Path serviceJar(SuiteService service) {
+        return repoRoot.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    public Path logFile(SuiteService service) {
+        return dataDir.resolve("logs").resolve(service.module() + ".log");
+    }
+
+    private static String env(String name) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static String envOr(String name, String fallback) {
+        return env(name) == null ? fallback : env(name);
+    }
+
+    private static int intEnv(String name, int fallback) {
+        return env(name) == null ? fallback : Integer.parseInt(env(name));
+    }
+}

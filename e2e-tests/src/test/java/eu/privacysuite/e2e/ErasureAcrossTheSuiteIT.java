@@ -1,0 +1,186 @@
+package eu.privacysuite.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import eu.privacysuite.localstack.ControllerTokens;
+import eu.privacysuite.localstack.LocalStack;
+import eu.privacysuite.localstack.StackSettings;
+import eu.privacysuite.localstack.SuiteService;
+import eu.privacysuite.shared.events.Topics;
+import eu.privacysuite.testing.TopicProbe;
+
+/**
+ * The thinnest real slice through the suite: a visitor consents, then writes through the contact form; the
+ * controller asks for erasure; every service erases and replies; afterwards no database of the participants and
+ * no topic holds the person's email, names or phone in any form.
+ */
+class ErasureAcrossTheSuiteIT {
+
+    private static final String PREFIX = "e2e_";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static LocalStack stack;
+    private static SuiteDatabases db;
+
+    @BeforeAll
+    static void startTheSuite() throws IOException {
+        Path repo = Path.of(System.getProperty("privacy.repo", "..")).toAbsolutePath().normalize();
+        Path data = repo.resolve("e2e-tests/target/e2e-stack");
+        if (Files.exists(data)) {
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        stack = LocalStack.start(new StackSettings(repo, data, 0, 0, 18080, PREFIX, true));
+        db = new SuiteDatabases(stack.databases());
+    }
+
+    @AfterAll
+    static void stopTheSuite() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void erasureReachesEveryServiceAndLeavesNoPersonalDataBehind() throws Exception {
+        String visitorId = UUID.randomUUID().toString();
+        String email = "Severine.Quatrefages@Example.org";
+        String phone = "05 53 69 22 00";
+
+        // 1. The banner records the visitor's cookie choices.
+        String version = get(SuiteService.CONSENT, "/api/policy-versions/current", null).get("version").asText();
+        HttpResponse<String> consent = post(SuiteService.CONSENT, "/api/consents", null, """
+                {"visitorId":"%s","policyVersion":"%s","decisions":{"google-analytics":true,"youtube-video":false}}
+                """.formatted(visitorId, version));
+        assertEquals(201, consent.statusCode(), consent.body());
+
+        // 2. The same browser sends the contact form: the prospect is stored and the visitor is linked to them.
+        HttpResponse<String> contact = post(SuiteService.CONTACT, "/api/contact-requests", null, """
+                {"civility":"MS","firstName":"Séverine","lastName":"Quatrefages","email":"%s","phone":"%s",
+                 "postalAddress":"12 allée des Tilleuls, 24100 Bergerac","country":"FR",
+                 "message":"Merci de me rappeler.","visitorId":"%s"}
+                """.formatted(email, phone, visitorId));
+        assertEquals(201, contact.statusCode(), contact.body());
+
+        // 3. retention-service holds the prospect's and the consent's clocks; consent-service the link.
+        Eventually.until("the prospect's and the consent's retention clocks", Duration.ofSeconds(60),
+                () -> db.count(PREFIX + "retention", "select count(*) from retention_clock where category in ('PROSPECT', 'COOKIE_CONSENT')"),
+                n -> n == 2);
+        Eventually.until("the visitor linked to the subject", Duration.ofSeconds(60),
+                () -> db.count(PREFIX + "consent", "select count(*) from visitor_link where visitor_id = ?::uuid", visitorId),
+                n -> n == 1);
+
+        // 4. The controller asks for erasure, typing the email in another case with spaces around it.
+        String erasure = """
+                {"type":"ERASURE","subject":{"email":"  severine.quatrefages@EXAMPLE.ORG ","firstName":"Séverine","lastName":"Quatrefages"}}
+                """;
+        assertEquals(401, post(SuiteService.DSR, "/api/requests", null, erasure).statusCode());
+        HttpResponse<String> created = post(SuiteService.DSR, "/api/requests", stack.tokens().token(ControllerTokens.CONTROLLER, 10), erasure);
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode request = JSON.readTree(created.body());
+        Instant received = Instant.parse(request.get("receivedAt").asText());
+        assertEquals(received.plus(Duration.ofDays(30)), Instant.parse(request.get("dueAt").asText()));
+        String requestId = request.get("id").asText();
+
+        // 5. Every participant erases and replies; only then is the request COMPLETED.
+        JsonNode done = Eventually.until("the erasure request completed", Duration.ofSeconds(90),
+                () -> get(SuiteService.DSR, "/api/requests/" + requestId, stack.tokens().token(ControllerTokens.AUDITOR, 10)),
+                r -> "COMPLETED".equals(r.get("status").asText()));
+        List<String> replied = new ArrayList<>();
+        done.get("participants").forEach(p -> {
+            replied.add(p.get("service").asText());
+            assertTrue(List.of("DONE", "NOTHING_FOUND").contains(p.get("outcome").asText()), p.toString());
+        });
+        assertEquals(List.of("consent-service", "contact-service", "retention-service"), replied.stream().sorted().toList());
+        done.get("participants").forEach(p -> {
+            if (!p.get("service").asText().equals("retention-service")) {
+                assertEquals("DONE", p.get("outcome").asText(), p.toString());
+            }
+        });
+
+        // 6. Nothing of the person is left in the participants' databases, nor on any topic.
+        String subjectKey = db.text(PREFIX + "dsr", "select subject_key from dsr_request where id = ?::uuid", requestId);
+        assertNotNull(subjectKey);
+        Eventually.until("every retention clock of the subject's records removed", Duration.ofSeconds(60),
+                () -> db.count(PREFIX + "retention", "select count(*) from retention_clock"), n -> n == 0);
+        List<String> personal = List.of("severine.quatrefages@example.org", "séverine", "quatrefages",
+                "0553692200", "+33553692200", "05 53 69 22 00", "553692200");
+        for (String service : List.of("contact", "consent", "retention")) {
+            List<String> rows = db.everyRow(PREFIX + service);
+            assertFalse(rows, personal, service);
+            assertTrue(rows.stream().noneMatch(r -> r.contains(subjectKey)), service + " still holds the subject key: " + rows);
+        }
+        List<String> dsrRows = db.everyRow(PREFIX + "dsr");
+        assertFalse(dsrRows, personal, "dsr");
+        assertEquals(1, db.count(PREFIX + "dsr", "select count(*) from dsr_request where id = ?::uuid", requestId),
+                "dsr-service keeps its case record");
+
+        TopicProbe bus = new TopicProbe(stack.bootstrapServers());
+        for (String topic : Topics.all()) {
+            List<String> records = bus.readAll(topic).stream().map(r -> r.key() + " " + r.value()).toList();
+            assertFalse(records, personal, "topic " + topic);
+        }
+        assertTrue(bus.readAll(Topics.DSR_REPLIES).size() >= 3, "the three replies travelled over the bus");
+    }
+
+    private static void assertFalse(List<String> haystack, List<String> needles, String where) {
+        for (String row : haystack) {
+            String lower = row.toLowerCase(Locale.ROOT);
+            for (String needle : needles) {
+                assertTrue(!lower.contains(needle.toLowerCase(Locale.ROOT)), where + " holds personal data (" + needle + "): " + row);
+            }
+        }
+    }
+
+    private static JsonNode get(SuiteService service, String path, String token) {
+        try {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stack.url(service) + path)).GET();
+            if (token != null) {
+                builder.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), path + ": " + response.body());
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new AssertionError(path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(path, e);
+        }
+    }
+
+    private static HttpResponse<String> post(SuiteService service, String path, String token, String body) throws Exception {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stack.url(service) + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
