@@ -96,7 +96,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("PRIVACY_SUBJECT_PEPPER", secrets.subjectPepper());
         env.put("PRIVACY_BUS_KEYS", secrets.busKeys());
-        env.put("PRIVACY_JWT_PUBLIC_KEY_LOCATION", secrets.publicKeyFile().toAbsolutePath().toString());
+        env.put("PRIVACY_JWT_PUBLIC_KEY_LOCATION", "file:" + secrets.publicKeyFile().toAbsolutePath());
         env.put("PRIVACY_JWT_ISSUER", StackSettings.JWT_ISSUER);
         return env;
     }
