@@ -1,0 +1,39 @@
+package eu.privacysuite.consent.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A service of the catalogue that sets cookies on the site (policy art. 11), and whether it needs consent. */
+@Entity
+@Table(name = "cookie_service")
+public class CookieService extends PanacheEntityBase {
+
+    /** A slug such as "google-analytics": the key of a decision in a consent proof. */
+    @Id
+    public String id;
+
+    @Column(nullable = false)
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ServiceCategory category;
+
+    @Column(name = "consent_required", nullable = false)
+    public boolean consentRequired;
+
+    @Column(nullable = false)
+    public String purpose;
+
+    @Column(name = "privacy_policy_url")
+    public String privacyPolicyUrl;
+
+    @Column(nullable = false)
+    public String retention;
+}

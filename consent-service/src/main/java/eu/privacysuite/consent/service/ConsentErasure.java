@@ -1,0 +1,96 @@
+package eu.privacysuite.consent.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.jboss.logging.Logger;
+
+import eu.privacysuite.consent.domain.ConsentProof;
+import eu.privacysuite.consent.domain.ConsentProofRepository;
+import eu.privacysuite.consent.domain.VisitorLinkRepository;
+import eu.privacysuite.shared.dsr.DsrParticipant;
+import eu.privacysuite.shared.events.ClockEvent;
+import eu.privacysuite.shared.events.EventCodec;
+import eu.privacysuite.shared.events.EventTypes;
+import eu.privacysuite.shared.events.RetentionClock;
+import eu.privacysuite.shared.events.Topics;
+import eu.privacysuite.shared.outbox.Outbox;
+
+/**
+ * Erasure of cookie consents: the proofs of every visitor linked to the subject or named in the request, and
+ * the subject's visitor links. Each deleted proof stops its retention clock.
+ */
+@ApplicationScoped
+public class ConsentErasure implements DsrParticipant {
+
+    private static final Logger LOG = Logger.getLogger(ConsentErasure.class);
+
+    private final ConsentProofRepository proofs;
+    private final VisitorLinkRepository links;
+    private final Outbox outbox;
+    private final EventCodec codec;
+    private final Clock clock;
+
+    public ConsentErasure(ConsentProofRepository proofs, VisitorLinkRepository links, Outbox outbox, EventCodec codec,
+            Clock clock) {
+        this.proofs = proofs;
+        this.links = links;
+        this.outbox = outbox;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    @Override
+    public String service() {
+        return ConsentService.SERVICE;
+    }
+
+    @Override
+    @Transactional(TxType.MANDATORY)
+    public long erase(String subjectKey, List<String> visitorIds) {
+        Set<UUID> visitors = new LinkedHashSet<>(links.visitorsOf(subjectKey));
+        visitors.addAll(parse(visitorIds));
+        return deleteProofsOf(visitors) + links.deleteBySubjectKey(subjectKey);
+    }
+
+    /** Deletes every consent proof of these visitors and tells retention-service; returns how many. */
+    @Transactional(TxType.MANDATORY)
+    public long deleteProofsOf(Collection<UUID> visitors) {
+        List<ConsentProof> doomed = proofs.listByVisitors(visitors);
+        Instant now = Instant.now(clock);
+        for (ConsentProof proof : doomed) {
+            proofs.delete(proof);
+            outbox.publish(Topics.RETENTION_LIFECYCLE, proof.visitorId.toString(), codec.envelope(
+                    EventTypes.RETENTION_CLOCK, proof.id.toString(), null, new RetentionClock(ConsentService.SERVICE,
+                            ConsentService.COOKIE_CONSENT, proof.id.toString(), ClockEvent.RECORD_DELETED, now)));
+        }
+        return doomed.size();
+    }
+
+    /** Visitor ids the person gave: one that is not a UUID cannot name a visitor of this site, so it is skipped. */
+    private static List<UUID> parse(List<String> visitorIds) {
+        List<UUID> parsed = visitorIds.stream().filter(ConsentErasure::isUuid).map(UUID::fromString).toList();
+        if (parsed.size() < visitorIds.size()) {
+            LOG.warnf("%d visitor id(s) of an erasure command are not UUIDs and were skipped",
+                    visitorIds.size() - parsed.size());
+        }
+        return parsed;
+    }
+
+    static boolean isUuid(String value) {
+        try {
+            return value != null && UUID.fromString(value).toString().equalsIgnoreCase(value);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package eu.privacysuite.consent;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import eu.privacysuite.consent.domain.ConsentProofRepository;
+import eu.privacysuite.consent.domain.VisitorLinkRepository;
+import eu.privacysuite.shared.events.DsrAction;
+import eu.privacysuite.shared.events.DsrCommand;
+import eu.privacysuite.shared.events.EventEnvelope;
+import eu.privacysuite.shared.events.EventTypes;
+import eu.privacysuite.shared.events.SubjectLinked;
+import eu.privacysuite.shared.events.Topics;
+import eu.privacysuite.shared.subject.SubjectKeys;
+import eu.privacysuite.testing.SuitePlatformResource;
+import eu.privacysuite.testing.TopicProbe;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ErasureTest {
+
+    @Inject
+    ConsentProofRepository proofs;
+
+    @Inject
+    VisitorLinkRepository links;
+
+    @Inject
+    SubjectKeys subjectKeys;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Test
+    void erasureDeletesTheLinkedVisitorsProofsAndLinksAndADuplicateGetsTheSameReply() throws Exception {
+        String subjectKey = subjectKeys.forEmail("erase.me." + UUID.randomUUID() + "@example.fr");
+        UUID linked = UUID.randomUUID();
+        UUID named = UUID.randomUUID();
+        UUID bystander = UUID.randomUUID();
+        ConsentResourceTest.give(linked, "{\"google-analytics\":true}");
+        ConsentResourceTest.give(linked, "{\"google-analytics\":false}");
+        ConsentResourceTest.give(named, "{}");
+        ConsentResourceTest.give(bystander, "{}");
+
+        TopicProbe bus = new TopicProbe(SuitePlatformResource.bootstrapServers());
+        sendLink(bus, subjectKey, linked, Instant.now());
+        eventually(() -> links("visitorId", linked) == 1, "the visitor link is stored");
+
+        UUID requestId = UUID.randomUUID();
+        EventEnvelope command = erasure(requestId, subjectKey, List.of(named.toString()));
+        bus.send(Topics.DSR_COMMANDS, subjectKey, mapper.writeValueAsString(command));
+
+        JsonNode reply = mapper.readTree(bus.await(Topics.DSR_REPLIES,
+                r -> r.value().contains(requestId.toString()), Duration.ofSeconds(30)).value()).get("data");
+        assertEquals("DONE", reply.get("outcome").asText());
+        assertEquals("consent-service", reply.get("service").asText());
+        assertEquals(4, reply.get("recordCount").asLong(), "three consent proofs and one visitor link");
+        assertEquals(0, proofs("visitorId", linked));
+        assertEquals(0, proofs("visitorId", named));
+        assertEquals(1, proofs("visitorId", bystander), "another visitor's consent is untouched");
+        assertEquals(0, links("subjectKey", subjectKey));
+        bus.await(Topics.RETENTION_LIFECYCLE, r -> linked.toString().equals(r.key()) && r.value().contains("RECORD_DELETED"),
+                Duration.ofSeconds(20));
+        given().get("/api/consents/current?visitorId=" + linked).then().statusCode(404)
+                .contentType("application/problem+json");
+
+        // The same command delivered again: nothing more is done, and the same reply is sent again.
+        bus.send(Topics.DSR_COMMANDS, subjectKey, mapper.writeValueAsString(command));
+        long deadline = System.currentTimeMillis() + 30_000;
+        List<String> replies;
+        do {
+            replies = bus.readAll(Topics.DSR_REPLIES).stream().map(r -> r.value())
+                    .filter(v -> v.contains(requestId.toString())).toList();
+            Thread.sleep(200);
+        } while (replies.size() < 2 && System.currentTimeMillis() < deadline);
+        assertEquals(2, replies.size());
+        assertTrue(replies.get(1).contains("\"recordCount\":4"), "the duplicate is answered with the first reply");
+    }
+
+    @Test
+    void linkEventOlderThanAnErasureDoesNotBringTheLinkBackAndDeletesThatVisitorsProofs() throws Exception {
+        String subjectKey = subjectKeys.forEmail("erased.before." + UUID.randomUUID() + "@example.fr");
+        UUID visitor = UUID.randomUUID();
+        String proofId = ConsentResourceTest.give(visitor, "{\"linkedin\":true}").getString("id");
+
+        TopicProbe bus = new TopicProbe(SuitePlatformResource.bootstrapServers());
+        UUID requestId = UUID.randomUUID();
+        bus.send(Topics.DSR_COMMANDS, subjectKey, mapper.writeValueAsString(erasure(requestId, subjectKey, List.of())));
+        JsonNode reply = mapper.readTree(bus.await(Topics.DSR_REPLIES,
+                r -> r.value().contains(requestId.toString()), Duration.ofSeconds(30)).value()).get("data");
+        assertEquals("NOTHING_FOUND", reply.get("outcome").asText(), "the visitor was not linked yet");
+
+        // The contact form was sent before the erasure, but its link arrives afterwards (a replay, a lagging topic).
+        sendLink(bus, subjectKey, visitor, Instant.now().minus(1, ChronoUnit.HOURS));
+        bus.await(Topics.RETENTION_LIFECYCLE, r -> r.value().contains(proofId) && r.value().contains("RECORD_DELETED"),
+                Duration.ofSeconds(30));
+        assertEquals(0, links("visitorId", visitor), "erased stays erased: no link");
+        assertEquals(0, proofs("visitorId", visitor));
+        given().get("/api/consents/current?visitorId=" + visitor).then().statusCode(404);
+    }
+
+    @Test
+    void malformedLinkEventGoesToTheDeadLetterTopic() {
+        TopicProbe bus = new TopicProbe(SuitePlatformResource.bootstrapServers());
+        String marker = UUID.randomUUID().toString();
+        bus.send(Topics.SUBJECT_LINKS, marker, "{\"not\":\"an envelope " + marker + "\"}");
+        bus.await(Topics.deadLetter(Topics.SUBJECT_LINKS), r -> marker.equals(r.key()), Duration.ofSeconds(30));
+    }
+
+    private EventEnvelope erasure(UUID requestId, String subjectKey, List<String> visitorIds) {
+        return new EventEnvelope(UUID.randomUUID(), EventTypes.DSR_COMMAND, 1, Instant.now(), "test",
+                requestId.toString(), subjectKey,
+                mapper.valueToTree(new DsrCommand(requestId, DsrAction.ERASURE, visitorIds, null)));
+    }
+
+    private void sendLink(TopicProbe bus, String subjectKey, UUID visitor, Instant occurredAt) throws Exception {
+        EventEnvelope link = new EventEnvelope(UUID.randomUUID(), EventTypes.SUBJECT_LINKED, 1, occurredAt, "test",
+                UUID.randomUUID().toString(), subjectKey,
+                mapper.valueToTree(new SubjectLinked(subjectKey, visitor.toString())));
+        bus.send(Topics.SUBJECT_LINKS, subjectKey, mapper.writeValueAsString(link));
+    }
+
+    private long proofs(String field, Object value) {
+        return QuarkusTransaction.requiringNew().call(() -> proofs.count(field, value));
+    }
+
+    private long links(String field, Object value) {
+        return QuarkusTransaction.requiringNew().call(() -> links.count(field, value));
+    }
+
+    private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("not within 30s: " + what);
+            }
+            Thread.sleep(200);
+        }
+    }
+}
