@@ -1,0 +1,10 @@
+package eu.privacysuite.retention.rest;
+
+import java.time.Instant;
+
+/**
+ * The ledger of one category: records followed, records due now (period ran out, not purged yet), and the
+ * next date a record falls due (null when none is waiting).
+ */
+public record CategorySummary(String category, long records, long dueNow, Instant nextDueAt) {
+}

@@ -1,0 +1,100 @@
+package eu.privacysuite.retention;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import eu.privacysuite.retention.domain.LedgerEntry;
+import eu.privacysuite.retention.domain.RetentionLedger;
+import eu.privacysuite.shared.events.ClockEvent;
+import eu.privacysuite.shared.events.EventEnvelope;
+import eu.privacysuite.shared.events.EventTypes;
+import eu.privacysuite.shared.events.RetentionClock;
+import eu.privacysuite.shared.events.Topics;
+import eu.privacysuite.testing.SuitePlatformResource;
+import eu.privacysuite.testing.TopicProbe;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/** Sends lifecycle events as an owning service would, and watches the ledger they keep. */
+final class Lifecycle {
+
+    private final ObjectMapper mapper;
+    private final RetentionLedger ledger;
+    final TopicProbe bus = new TopicProbe(SuitePlatformResource.bootstrapServers());
+
+    Lifecycle(ObjectMapper mapper, RetentionLedger ledger) {
+        this.mapper = mapper;
+        this.ledger = ledger;
+    }
+
+    static EventEnvelope clock(String subjectKey, String service, String category, String recordId, ClockEvent event,
+            Instant at, ObjectMapper mapper) {
+        return new EventEnvelope(UUID.randomUUID(), EventTypes.RETENTION_CLOCK, 1, Instant.now(), service, recordId,
+                subjectKey, mapper.valueToTree(new RetentionClock(service, category, recordId, event, at)));
+    }
+
+    EventEnvelope clock(String subjectKey, String service, String category, String recordId, ClockEvent event,
+            Instant at) {
+        return clock(subjectKey, service, category, recordId, event, at, mapper);
+    }
+
+    /** Sends under the subject key as Kafka key (as the owners do), so events of one subject stay in order. */
+    void send(String key, EventEnvelope envelope) {
+        try {
+            bus.send(Topics.RETENTION_LIFECYCLE, key, mapper.writeValueAsString(envelope));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Optional<LedgerEntry> entry(String service, String category, String recordId) {
+        return QuarkusTransaction.requiringNew().call(() -> ledger.findRecord(service, category, recordId));
+    }
+
+    LedgerEntry awaitEntry(String service, String category, String recordId, Predicate<LedgerEntry> match) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            Optional<LedgerEntry> entry = entry(service, category, recordId);
+            if (entry.isPresent() && match.test(entry.get())) {
+                return entry.get();
+            }
+            sleep();
+        }
+        return fail("no matching ledger entry for " + category + " " + recordId + " within 30s");
+    }
+
+    void awaitGone(String service, String category, String recordId) {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (entry(service, category, recordId).isPresent()) {
+            if (System.currentTimeMillis() > deadline) {
+                fail("ledger entry for " + category + " " + recordId + " still there after 30s");
+            }
+            sleep();
+        }
+    }
+
+    /**
+     * Sends a fresh PROSPECT COLLECTED event under the same Kafka key and waits for its entry: the consumer
+     * handles a partition in order, so every event sent before under that key has been handled too.
+     */
+    void barrier(String key, String subjectKey) {
+        String recordId = "barrier-" + UUID.randomUUID();
+        send(key, clock(subjectKey, "contact-service", "PROSPECT", recordId, ClockEvent.COLLECTED, Instant.now()));
+        awaitEntry("contact-service", "PROSPECT", recordId, e -> true);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package eu.privacysuite.retention;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import eu.privacysuite.retention.domain.LedgerEntry;
+import eu.privacysuite.retention.domain.RetentionLedger;
+import eu.privacysuite.shared.events.ClockEvent;
+import eu.privacysuite.shared.events.EventEnvelope;
+import eu.privacysuite.shared.events.Topics;
+import eu.privacysuite.testing.SuitePlatformResource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(value = SuitePlatformResource.class, initArgs = @ResourceArg(name = "database", value = "retention_test"))
+class RetentionLedgerTest {
+
+    private static final String CONTACT = "contact-service";
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    RetentionLedger ledger;
+
+    @Inject
+    MeterRegistry registry;
+
+    Lifecycle lifecycle;
+    String subjectKey;
+    String recordId;
+
+    @BeforeEach
+    void newSubject() {
+        lifecycle = new Lifecycle(mapper, ledger);
+        subjectKey = "subject-" + UUID.randomUUID();
+        recordId = UUID.randomUUID().toString();
+    }
+
+    @Test
+    void prospectCollectedStartsAClockDueThreeYearsLater() {
+        Instant collected = Instant.parse("2024-03-10T09:00:00Z");
+        lifecycle.send(subjectKey, lifecycle.clock(subjectKey, CONTACT, "PROSPECT", recordId, ClockEvent.COLLECTED, collected));
+
+        LedgerEntry entry = lifecycle.awaitEntry(CONTACT, "PROSPECT", recordId, e -> true);
+        assertEquals(Instant.parse("2027-03-10T09:00:00Z"), entry.dueAt);
+        assertEquals(collected, entry.clockStartedAt);
+        assertEquals(ClockEvent.COLLECTED, entry.clockEvent);
+        assertEquals(subjectKey, entry.subjectKey);
+    }
+
+    @Test
+    void lastContactMovesTheClockForwardAndAnOlderEventNeverMovesItBack() {
+        lifecycle.send(subjectKey, lifecycle.clock(subjectKey, CONTACT, "PROSPECT", recordId, ClockEvent.COLLECTED,
+                Instant.parse("2024-03-10T09:00:00Z")));
+        lifecycle.awaitEntry(CONTACT, "PROSPECT", recordId, e -> true);
+
+        lifecycle.send(subjectKey, lifecycle.clock(subjectKey, CONTACT, "PROSPECT", recordId, ClockEvent.LAST_CONTACT,
+                Instant.parse("2025-06-01T14:30:00Z")));
+        lifecycle.awaitEntry(CONTACT, "PROSPECT", recordId,
+                e -> e.dueAt.equals(Instant.parse("2028-06-01T14:30:00Z")) && e.clockEvent == ClockEvent.LAST_CONTACT);
+
+        // A replayed or late event from before the last contact arrives afterwards.
+        lifecycle.send(subjectKey, lifecycle.clock(subjectKey, CONTACT, "PROSPECT", recordId, ClockEvent.LAST_CONTACT,
+                Instant.parse("2024-12-24T08:00:00Z")));
+        lifecycle.barrier(subjectKey, subjectKey);
+        LedgerEntry entry = lifecycle.entry(CONTACT, "PROSPECT", recordId).orElseThrow();
+        assertEquals(Instant.parse("2028-06-01T14:30:00Z"), entry.dueAt);
+        assertEquals(Instant.parse("2025-06-01T14:30:00Z"), entry.clockStartedAt);
+    }
+
+    @Test
+    void cookieConsentIsDueThirteenMonthsAfterItWasGiven() {
+        // Consent belongs to a visitor, not (yet) to a subject: no subject key, keyed by the visitor.
+        String visitorId = UUID.randomUUID().toString();
+        lifecycle.send(visitorId, lifecycle.clock(null, "consent-service", "COOKIE_CONSENT", visitorId,
+                ClockEvent.CONSENT_GIVEN, Instant.parse("2025-01-31T12:00:00Z")));
+
+        LedgerEntry entry = lifecycle.awaitEntry("consent-service", "COOKIE_CONSENT", visitorId, e -> true);
+        assertEquals(Instant.parse("2026-02-28T12:00:00Z"), entry.dueAt, "13 calendar months, clamped to the month's end");
+        assertNull(entry.subjectKey);
+    }
+
+    @Test
+    void recordDeletedRemovesTheEntry() {
+        lifecycle.send(subjectKey, lifecycle.clock(subjectKey, CONTACT, "PROSPECT", recordId, ClockEvent.COLLECTED,
+                Instant.now()));
+        lifecycle.awaitEntry(CONTACT, "PROSPECT", recordId, e -> true);
+
+        lifecycle.send(subjectKey, lifecycle.clock(subjectKey, CONTACT, "PROSPECT", recordId, ClockEvent.RECORD_DELETED,
+                Instant.now()));
+        lifecycle.awaitGone(CONTACT, "PROSPECT", recordId);
+    }
+
+    @Test
+    void aDuplicateEventIsAppliedOnce() {
+        EventEnvelope collected = lifecycle.clock(subjectKey, CONTACT, "PROSPECT", recordId, ClockEvent.COLLECTED,
+                Instant.now());
+        lifecycle.send(subjectKey, collected);
+        lifecycle.awaitEntry(CONTACT, "PROSPECT", recordId, e -> true);
+        lifecycle.send(subjectKey, lifecycle.clock(subjectKey, CONTACT, "PROSPECT", recordId, ClockEvent.RECORD_DELETED,
+                Instant.now()));
+        lifecycle.awaitGone(CONTACT, "PROSPECT", recordId);
+
+        // The first event delivered again must not bring the deleted record's clock back.
+        lifecycle.send(subjectKey, collected);
+        lifecycle.barrier(subjectKey, subjectKey);
+        assertTrue(lifecycle.entry(CONTACT, "PROSPECT", recordId).isEmpty());
+    }
+
+    @Test
+    void eventsThatStartNoClockAreSkippedAndCounted() {
+        double notAStart = skipped("not-a-clock-start", "NEWSLETTER", "COLLECTED");
+        double unknown = skipped("unknown-category", "unknown", "COLLECTED");
+        double notOwner = skipped("not-the-owner", "PROSPECT", "COLLECTED");
+
+        lifecycle.send(subjectKey, lifecycle.clock(subjectKey, CONTACT, "NEWSLETTER", recordId, ClockEvent.COLLECTED,
+                Instant.now()));
+        lifecycle.send(subjectKey, lifecycle.clock(subjectKey, CONTACT, "LOYALTY_CARD", recordId, ClockEvent.COLLECTED,
+                Instant.now()));
+        lifecycle.send(subjectKey, lifecycle.clock(subjectKey, "consent-service", "PROSPECT", recordId,
+                ClockEvent.COLLECTED, Instant.now()));
+        lifecycle.barrier(subjectKey, subjectKey);
+
+        assertTrue(lifecycle.entry(CONTACT, "NEWSLETTER", recordId).isEmpty(), "COLLECTED does not start a newsletter clock");
+        assertTrue(lifecycle.entry(CONTACT, "LOYALTY_CARD", recordId).isEmpty());
+        assertTrue(lifecycle.entry("consent-service", "PROSPECT", recordId).isEmpty(), "prospects belong to contact-service");
+        assertEquals(notAStart + 1, skipped("not-a-clock-start", "NEWSLETTER", "COLLECTED"));
+        assertEquals(unknown + 1, skipped("unknown-category", "unknown", "COLLECTED"));
+        assertEquals(notOwner + 1, skipped("not-the-owner", "PROSPECT", "COLLECTED"));
+    }
+
+    @Test
+    void malformedLifecycleEventsGoToTheDeadLetterTopic() {
+        String marker = UUID.randomUUID().toString();
+        lifecycle.bus.send(Topics.RETENTION_LIFECYCLE, marker, "{\"not\":\"an envelope " + marker + "\"}");
+        String withoutTime = "no-time-" + marker;
+        lifecycle.send(withoutTime, lifecycle.clock(subjectKey, CONTACT, "PROSPECT", recordId, ClockEvent.COLLECTED, null));
+
+        lifecycle.bus.await(Topics.deadLetter(Topics.RETENTION_LIFECYCLE), r -> marker.equals(r.key()), Duration.ofSeconds(30));
+        lifecycle.bus.await(Topics.deadLetter(Topics.RETENTION_LIFECYCLE), r -> withoutTime.equals(r.key()),
+                Duration.ofSeconds(30));
+        assertTrue(lifecycle.entry(CONTACT, "PROSPECT", recordId).isEmpty());
+    }
+
+    private double skipped(String reason, String category, String event) {
+        Counter counter = registry.find("retention.clock.events.skipped")
+                .tags("reason", reason, "category", category, "event", event).counter();
+        return counter == null ? 0 : counter.count();
+    }
+}

@@ -1,0 +1,73 @@
+package eu.privacysuite.retention;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+
+import eu.privacysuite.retention.config.RetentionSchedule;
+import eu.privacysuite.retention.config.RetentionScheduleCheck;
+import io.smallrye.config.ConfigValidationException;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
+/** The schedule is configuration: a rule that cannot be applied stops the service with a message naming it. */
+class RetentionScheduleCheckTest {
+
+    @Test
+    void thePolicyDefaultsAreComplete() throws IOException {
+        assertEquals(List.of(), RetentionScheduleCheck.problems(schedule(defaults())));
+    }
+
+    @Test
+    void aRuleWithoutItsPeriodIsRefusedNamingTheProperty() throws IOException {
+        Map<String, String> properties = defaults();
+        properties.remove("retention.categories.NEWSLETTER.keep");
+        ConfigValidationException refused = assertThrows(ConfigValidationException.class, () -> schedule(properties));
+        assertTrue(refused.getMessage().contains("retention.categories.NEWSLETTER.keep"), refused.getMessage());
+    }
+
+    @Test
+    void aDeletionCannotStartAClockAndAPeriodCannotBeNegative() throws IOException {
+        Map<String, String> properties = defaults();
+        properties.put("retention.categories.PROSPECT.starts-on", "COLLECTED,RECORD_DELETED");
+        properties.put("retention.categories.SERVER_LOG.keep", "P-1M");
+        List<String> problems = RetentionScheduleCheck.problems(schedule(properties));
+        assertEquals(List.of(
+                "retention.categories.PROSPECT.starts-on cannot contain RECORD_DELETED: a deletion ends a clock",
+                "retention.categories.SERVER_LOG.keep must be a period of zero or more (e.g. P3Y, P13M)"), problems);
+    }
+
+    @Test
+    void anEmptyScheduleIsRefused() {
+        List<String> problems = RetentionScheduleCheck.problems(schedule(Map.of()));
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).contains("retention.categories"));
+    }
+
+    private static RetentionSchedule schedule(Map<String, String> properties) {
+        return new SmallRyeConfigBuilder().withMapping(RetentionSchedule.class)
+                .withSources(new PropertiesConfigSource(properties, "test", 100)).build()
+                .getConfigMapping(RetentionSchedule.class);
+    }
+
+    /** The retention rules exactly as application.properties ships them. */
+    private static Map<String, String> defaults() throws IOException {
+        Properties shipped = new Properties();
+        try (InputStream in = RetentionScheduleCheckTest.class.getResourceAsStream("/application.properties")) {
+            shipped.load(in);
+        }
+        Map<String, String> rules = new HashMap<>();
+        shipped.stringPropertyNames().stream().filter(n -> n.startsWith("retention."))
+                .forEach(n -> rules.put(n, shipped.getProperty(n)));
+        return rules;
+    }
+}
