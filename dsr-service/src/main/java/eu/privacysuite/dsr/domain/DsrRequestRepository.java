@@ -1,0 +1,36 @@
+package eu.privacysuite.dsr.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+
+@ApplicationScoped
+public class DsrRequestRepository implements PanacheRepositoryBase<DsrRequest, UUID> {
+
+    /** The request, locked: replies and re-sends of one request take turns. */
+    public Optional<DsrRequest> lock(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public List<DsrRequest> newestFirst(RequestStatus status, int limit) {
+        Sort newest = Sort.by("receivedAt", Sort.Direction.Descending).and("id");
+        var query = status == null ? findAll(newest) : find("status", newest, status);
+        return query.page(Page.ofSize(limit)).list();
+    }
+
+    public long countOpen() {
+        return count("status <> ?1", RequestStatus.COMPLETED);
+    }
+
+    public long countOverdue(Instant now) {
+        return count("status <> ?1 and dueAt < ?2", RequestStatus.COMPLETED, now);
+    }
+}

@@ -1,0 +1,6 @@
+package eu.privacysuite.dsr.domain;
+
+/** Whether a participant has answered its command. */
+public enum TaskStatus {
+    PENDING, REPLIED
+}

@@ -1,0 +1,29 @@
+package eu.privacysuite.dsr.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import eu.privacysuite.dsr.service.ReplyCollector;
+import eu.privacysuite.shared.events.MalformedEventException;
+import eu.privacysuite.shared.events.Topics;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** The participants' answers to the DSR commands; after bounded retries a reply goes to the DLQ. */
+@ApplicationScoped
+public class DsrReplyConsumer {
+
+    private final ReplyCollector replies;
+
+    public DsrReplyConsumer(ReplyCollector replies) {
+        this.replies = replies;
+    }
+
+    @Incoming(Topics.DSR_REPLIES)
+    @Blocking
+    @Retry(maxRetries = 3, delay = 500, abortOn = MalformedEventException.class)
+    public void onReply(String value) {
+        replies.record(value);
+    }
+}

@@ -1,0 +1,61 @@
+package eu.privacysuite.dsr.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import eu.privacysuite.dsr.domain.DsrRequest;
+import eu.privacysuite.dsr.domain.DsrRequestRepository;
+import eu.privacysuite.dsr.domain.ParticipantTask;
+import eu.privacysuite.dsr.domain.ParticipantTaskRepository;
+import eu.privacysuite.dsr.domain.RequestStatus;
+import eu.privacysuite.dsr.rest.DsrRequestView;
+import eu.privacysuite.dsr.rest.ParticipantView;
+
+/** Requests as the API shows them, with each participant's progress and whether the deadline has passed. */
+@ApplicationScoped
+public class RequestViews {
+
+    private final DsrRequestRepository requests;
+    private final ParticipantTaskRepository tasks;
+    private final Clock clock;
+
+    public RequestViews(DsrRequestRepository requests, ParticipantTaskRepository tasks, Clock clock) {
+        this.requests = requests;
+        this.tasks = tasks;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Optional<DsrRequestView> find(UUID id) {
+        return requests.findByIdOptional(id).map(r -> view(r, tasks.ofRequest(id)));
+    }
+
+    @Transactional
+    public List<DsrRequestView> newestFirst(RequestStatus status, int limit) {
+        List<DsrRequest> page = requests.newestFirst(status, limit);
+        Map<UUID, List<ParticipantTask>> byRequest = tasks.ofRequests(page.stream().map(r -> r.id).toList())
+                .stream().collect(Collectors.groupingBy(t -> t.requestId));
+        return page.stream().map(r -> view(r, byRequest.getOrDefault(r.id, List.of()))).toList();
+    }
+
+    DsrRequestView view(DsrRequest request, List<ParticipantTask> participants) {
+        Instant now = Instant.now(clock);
+        return new DsrRequestView(request.id, request.type, request.status, request.receivedAt, request.dueAt,
+                request.completedAt, request.overdue(now), participants.stream()
+                .sorted(Comparator.comparing(t -> t.service)).map(RequestViews::view).toList());
+    }
+
+    private static ParticipantView view(ParticipantTask task) {
+        return new ParticipantView(task.service, task.status, task.outcome, task.recordCount, task.reason,
+                task.repliedAt);
+    }
+}

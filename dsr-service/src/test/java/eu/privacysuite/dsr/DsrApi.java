@@ -1,0 +1,89 @@
+package eu.privacysuite.dsr;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import eu.privacysuite.shared.events.DsrOutcome;
+import eu.privacysuite.shared.events.DsrReply;
+import eu.privacysuite.shared.events.EventEnvelope;
+import eu.privacysuite.shared.events.EventTypes;
+import eu.privacysuite.shared.events.Topics;
+import eu.privacysuite.testing.SuitePlatformResource;
+import eu.privacysuite.testing.TopicProbe;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** What the tests do again and again: record a request as the controller, read it back, answer as a participant. */
+final class DsrApi {
+
+    static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    static String erasureBody(String email) {
+        return """
+                {"type":"ERASURE","subject":{"email":"%s","firstName":"Jeanne","lastName":"Martin"}}
+                """.formatted(email);
+    }
+
+    static String newEmail() {
+        return "jeanne.martin+" + UUID.randomUUID() + "@example.fr";
+    }
+
+    /** Records an erasure request for this email and returns its id. */
+    static UUID erasure(String email) {
+        return UUID.fromString(given().auth().oauth2(TestTokens.controller()).contentType(ContentType.JSON)
+                .body(erasureBody(email)).post("/api/requests").then().statusCode(201).extract().path("id"));
+    }
+
+    static JsonPath view(UUID id) {
+        return given().auth().oauth2(TestTokens.auditor()).get("/api/requests/" + id).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    static TopicProbe bus() {
+        return new TopicProbe(SuitePlatformResource.bootstrapServers());
+    }
+
+    /** Sends a participant's reply as the participant would, and returns the envelope sent. */
+    static EventEnvelope reply(String subjectKey, UUID requestId, String service, DsrOutcome outcome, long count,
+            String reason) {
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), EventTypes.DSR_REPLY, 1, Instant.now(), service,
+                requestId.toString(), subjectKey,
+                MAPPER.valueToTree(new DsrReply(requestId, service, outcome, count, null, reason)));
+        send(subjectKey, envelope);
+        return envelope;
+    }
+
+    static void send(String subjectKey, EventEnvelope envelope) {
+        try {
+            bus().send(Topics.DSR_REPLIES, subjectKey, MAPPER.writeValueAsString(envelope));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void awaitTrue(String what, Duration timeout, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not within " + timeout + ": " + what);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private DsrApi() {
+    }
+}

@@ -1,0 +1,207 @@
+package eu.privacysuite.dsr;
+
+import static eu.privacysuite.dsr.DsrApi.erasure;
+import static eu.privacysuite.dsr.DsrApi.erasureBody;
+import static eu.privacysuite.dsr.DsrApi.newEmail;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import eu.privacysuite.dsr.domain.DsrRequestRepository;
+import eu.privacysuite.shared.events.Topics;
+import eu.privacysuite.shared.subject.SubjectKeys;
+import eu.privacysuite.testing.SuitePlatformResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+
+@QuarkusTest
+@QuarkusTestResource(value = SuitePlatformResource.class, initArgs = @ResourceArg(name = "database", value = "dsr_test"))
+@QuarkusTestResource(TestTokens.class)
+class DsrRequestResourceTest {
+
+    @Inject
+    SubjectKeys subjectKeys;
+
+    @Inject
+    DsrRequestRepository requests;
+
+    @Test
+    void requestWithoutTokenIsRefusedWithAProblem() {
+        given().contentType(ContentType.JSON).body(erasureBody(newEmail())).post("/api/requests")
+                .then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
+        given().get("/api/requests").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void tokenSignedByAnotherKeyIsRefused() {
+        given().auth().oauth2(TestTokens.signedByAnotherKey()).contentType(ContentType.JSON)
+                .body(erasureBody(newEmail())).post("/api/requests")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void auditorMayReadButNotRecordARequest() {
+        given().auth().oauth2(TestTokens.auditor()).contentType(ContentType.JSON).body(erasureBody(newEmail()))
+                .post("/api/requests")
+                .then().statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
+        given().auth().oauth2(TestTokens.auditor()).get("/api/requests").then().statusCode(200);
+        given().auth().oauth2(TestTokens.withGroups(Set.of("someone-else"))).get("/api/requests")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void erasureRequestIsDueIn30DaysWithEveryParticipantPending() {
+        ExtractableResponse<Response> created = given().auth().oauth2(TestTokens.controller())
+                .contentType(ContentType.JSON).body(erasureBody(newEmail())).post("/api/requests")
+                .then().statusCode(201)
+                .header("Location", containsString("/api/requests/"))
+                .body("type", equalTo("ERASURE")).body("status", equalTo("IN_PROGRESS"))
+                .body("overdue", equalTo(false))
+                .body("participants.service", equalTo(List.of("consent-service", "contact-service", "retention-service")))
+                .body("participants.status", everyItem(equalTo("PENDING")))
+                .body(not(containsString("example.fr"))).body(not(containsString("Jeanne")))
+                .extract();
+        Instant receivedAt = Instant.parse(created.path("receivedAt"));
+        Instant dueAt = Instant.parse(created.path("dueAt"));
+        assertEquals(Duration.ofDays(30), Duration.between(receivedAt, dueAt), "policy art. 9: an answer within 30 days");
+
+        String id = created.path("id");
+        assertTrue(created.header("Location").endsWith("/api/requests/" + id));
+        given().auth().oauth2(TestTokens.controller()).get("/api/requests/" + id).then().statusCode(200)
+                .body("id", equalTo(id)).body("receivedAt", equalTo(created.path("receivedAt")))
+                .body("dueAt", equalTo(created.path("dueAt"))).body("participants.size()", equalTo(3));
+    }
+
+    @Test
+    void commandGoesToTheParticipantsKeyedBySubjectKeyWithoutPersonalData() throws Exception {
+        String email = newEmail();
+        UUID visitor = UUID.randomUUID();
+        String id = given().auth().oauth2(TestTokens.controller()).contentType(ContentType.JSON)
+                .body("""
+                        {"type":"ERASURE","subject":{"email":"%s","firstName":"Jeanne","lastName":"Martin"},
+                         "visitorIds":["%s"]}
+                        """.formatted(email, visitor))
+                .post("/api/requests").then().statusCode(201).extract().path("id");
+
+        var record = DsrApi.bus().await(Topics.DSR_COMMANDS, r -> r.value().contains(id), Duration.ofSeconds(20));
+        String subjectKey = subjectKeys.forEmail(email);
+        assertEquals(subjectKey, record.key());
+        assertFalse(record.value().contains("example.fr") || record.value().contains("jeanne")
+                || record.value().contains("Jeanne") || record.value().contains("Martin"), "no personal data on the bus");
+        JsonNode envelope = DsrApi.MAPPER.readTree(record.value());
+        assertEquals("DsrCommand", envelope.get("type").asText());
+        assertEquals(id, envelope.get("correlationId").asText());
+        assertEquals(subjectKey, envelope.get("subjectKey").asText());
+        assertEquals("ERASURE", envelope.get("data").get("action").asText());
+        assertEquals(visitor.toString(), envelope.get("data").get("visitorIds").get(0).asText());
+
+        var stored = QuarkusTransaction.requiringNew().call(() -> requests.findById(UUID.fromString(id)));
+        assertEquals(subjectKey, stored.subjectKey);
+        assertEquals(List.of(visitor), stored.visitorIds);
+        assertFalse(stored.commandEvent.contains("example.fr"), "the request keeps the subject key, not the email");
+    }
+
+    @Test
+    void emailWithOtherCaseAndSpacesIsTheSameSubject() {
+        String email = newEmail();
+        UUID first = erasure(email);
+        UUID second = erasure("  " + email.toUpperCase() + " ");
+        String firstKey = QuarkusTransaction.requiringNew().call(() -> requests.findById(first).subjectKey);
+        String secondKey = QuarkusTransaction.requiringNew().call(() -> requests.findById(second).subjectKey);
+        assertEquals(subjectKeys.forEmail(email), firstKey);
+        assertEquals(firstKey, secondKey);
+    }
+
+    @Test
+    void otherRequestTypesAreNotSupportedYet() {
+        given().auth().oauth2(TestTokens.controller()).contentType(ContentType.JSON)
+                .body(erasureBody(newEmail()).replace("ERASURE", "ACCESS")).post("/api/requests")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("not supported yet"));
+    }
+
+    @Test
+    void invalidFieldsGiveAProblemThatNamesThemWithoutEchoingValues() {
+        given().auth().oauth2(TestTokens.controller()).contentType(ContentType.JSON)
+                .body("""
+                        {"subject":{"email":"not-an-email-secret-value","firstName":"   ","lastName":"%s"}}
+                        """.formatted("Secretname".repeat(11)))
+                .post("/api/requests")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItems("type", "subject.email", "subject.firstName", "subject.lastName"))
+                .body(not(containsString("secret-value"))).body(not(containsString("Secretname")));
+        given().auth().oauth2(TestTokens.controller()).contentType(ContentType.JSON).body("{\"type\":\"ERASURE\"}")
+                .post("/api/requests")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("subject"));
+        given().auth().oauth2(TestTokens.controller()).contentType(ContentType.JSON)
+                .body(erasureBody(newEmail()).replace("ERASURE", "FORGET_ME")).post("/api/requests")
+                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("type"));
+    }
+
+    @Test
+    void unknownRequestIsNotFoundAndMalformedIdIsABadRequest() {
+        given().auth().oauth2(TestTokens.auditor()).get("/api/requests/" + UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+        given().auth().oauth2(TestTokens.auditor()).get("/api/requests/not-a-uuid")
+                .then().statusCode(400).contentType("application/problem+json").body(not(containsString("not-a-uuid")));
+    }
+
+    @Test
+    void listShowsNewestFirstAndFiltersByStatus() {
+        UUID older = erasure(newEmail());
+        UUID newer = erasure(newEmail());
+        List<String> ids = given().auth().oauth2(TestTokens.auditor()).queryParam("status", "IN_PROGRESS")
+                .queryParam("limit", 200).get("/api/requests")
+                .then().statusCode(200).body("status", everyItem(equalTo("IN_PROGRESS")))
+                .extract().jsonPath().getList("id");
+        assertTrue(ids.indexOf(newer.toString()) >= 0 && ids.indexOf(newer.toString()) < ids.indexOf(older.toString()),
+                "newest first");
+        given().auth().oauth2(TestTokens.auditor()).queryParam("limit", 1).get("/api/requests")
+                .then().statusCode(200).body("size()", equalTo(1));
+        given().auth().oauth2(TestTokens.auditor()).queryParam("limit", 5000).get("/api/requests")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("limit"));
+        given().auth().oauth2(TestTokens.auditor()).queryParam("status", "LOST").get("/api/requests")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void requestPastItsDueDateIsOverdue() {
+        UUID id = erasure(newEmail());
+        QuarkusTransaction.requiringNew().run(() -> requests.update("dueAt = ?1 where id = ?2",
+                Instant.now().minus(Duration.ofDays(1)), id));
+        given().auth().oauth2(TestTokens.auditor()).get("/api/requests/" + id).then().statusCode(200)
+                .body("overdue", equalTo(true));
+    }
+
+    @Test
+    void openApiAndReadinessNeedNoToken() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItem("outbox")).body("checks.name", hasItem(containsString("Kafka")));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/requests"))
+                .body(containsString("bearer"));
+    }
+}
