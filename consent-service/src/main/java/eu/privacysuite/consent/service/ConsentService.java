@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response.Status;
 
+import eu.privacysuite.shared.problem.UnprocessableField;
 import eu.privacysuite.consent.config.ConsentConfig;
 import eu.privacysuite.consent.domain.ConsentProof;
 import eu.privacysuite.consent.domain.ConsentProofRepository;

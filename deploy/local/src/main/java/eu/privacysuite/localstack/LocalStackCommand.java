@@ -11,6 +11,8 @@ public final class LocalStackCommand {
 
     public static void main(String[] args) throws InterruptedException {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        // The broker's own warnings about a first start or a shutdown are routine here.
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
         Path repoRoot = Path.of(System.getProperty("privacy.repo", ".")).toAbsolutePath().normalize();
         StackSettings settings = StackSettings.local(repoRoot);
         String command = args.length == 0 ? "run" : args[0];
@@ -48,11 +50,11 @@ public final class LocalStackCommand {
         System.out.println("\nThe privacy suite is ready.");
         System.out.printf("  %-18s %s%n", "Kafka broker", stack.bootstrapServers());
         for (ServiceProcess service : stack.services()) {
-            System.out.printf("  %-18s %s   (API docs %s/q/swagger-ui, health %s/q/health, metrics %s/q/metrics, log %s)%n",
-                    service.service().module(), service.baseUrl(), service.baseUrl(), service.baseUrl(), service.baseUrl(),
+            System.out.printf("  %-18s %s   log %s%n", service.service().module(), service.baseUrl(),
                     settings.logFile(service.service()));
         }
-        System.out.println("\nController token: deploy/local/controller-token   Stop: Ctrl-C");
+        System.out.println("\nEach service: /q/swagger-ui (API), /q/health, /q/metrics.");
+        System.out.println("Controller token: deploy/local/controller-token   Stop: Ctrl-C");
         stopped.await();
     }
 

@@ -79,9 +79,13 @@ public final class ServiceProcess {
         throw new IllegalStateException(service.module() + " not ready after " + timeout + ":\n" + logTail());
     }
 
-    /** SIGTERM, so Quarkus shuts down gracefully; forced only if it does not stop in time. */
-    public void stop() {
+    /** SIGTERM, so Quarkus shuts down gracefully. */
+    public void requestStop() {
         process.destroy();
+    }
+
+    /** Waits for the service to stop after {@link #requestStop()}; forced only if it does not stop in time. */
+    public void awaitStop() {
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);

@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
@@ -31,6 +30,7 @@ import eu.privacysuite.shared.events.EventTypes;
 import eu.privacysuite.shared.events.Topics;
 import eu.privacysuite.shared.outbox.Outbox;
 import eu.privacysuite.shared.problem.ProblemException;
+import eu.privacysuite.shared.problem.UnprocessableContent;
 import eu.privacysuite.shared.subject.SubjectKeys;
 
 /** Records a data-subject request and, in the same transaction, commands every participant to act on it. */
@@ -101,25 +101,5 @@ public class RequestIntake {
         LOG.infof("request %s (%s) received; command %s sent to %d participant(s)", request.id, request.type,
                 command.eventId(), participants.size());
         return views.view(request, participants);
-    }
-
-    /** 422: the request is well formed but asks for something this service does not do yet. */
-    enum UnprocessableContent implements Response.StatusType {
-        STATUS;
-
-        @Override
-        public int getStatusCode() {
-            return 422;
-        }
-
-        @Override
-        public Response.Status.Family getFamily() {
-            return Response.Status.Family.CLIENT_ERROR;
-        }
-
-        @Override
-        public String getReasonPhrase() {
-            return "Unprocessable Content";
-        }
     }
 }

@@ -1,38 +1,16 @@
-package eu.privacysuite.consent.service;
+package eu.privacysuite.shared.problem;
 
 import java.util.List;
 
-import jakarta.ws.rs.core.Response;
-
-import eu.privacysuite.shared.problem.Problem;
-import eu.privacysuite.shared.problem.ProblemException;
-
 /** A well-formed request that names something this service does not know: 422, naming the field, not its value. */
 public class UnprocessableField extends ProblemException {
-
-    static final Response.StatusType UNPROCESSABLE = new Response.StatusType() {
-        @Override
-        public int getStatusCode() {
-            return 422;
-        }
-
-        @Override
-        public Response.Status.Family getFamily() {
-            return Response.Status.Family.CLIENT_ERROR;
-        }
-
-        @Override
-        public String getReasonPhrase() {
-            return "Unprocessable Content";
-        }
-    };
 
     private final String field;
     private final String rule;
 
     /** {@code rule} completes "Field 'x' ..." and goes to the client: it must not hold the client's values. */
     public UnprocessableField(String field, String rule) {
-        super(UNPROCESSABLE, "Field '" + field + "' " + rule + ".");
+        super(UnprocessableContent.STATUS, "Field '" + field + "' " + rule + ".");
         this.field = field;
         this.rule = rule;
     }
