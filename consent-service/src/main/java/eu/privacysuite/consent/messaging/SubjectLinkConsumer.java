@@ -8,15 +8,18 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import eu.privacysuite.consent.service.SubjectLinks;
 import eu.privacysuite.shared.events.MalformedEventException;
 import eu.privacysuite.shared.events.Topics;
+import eu.privacysuite.shared.inbox.InFlightMessages;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /** Visitors who identified themselves (contact-service); after bounded retries an event goes to the DLQ. */
 @ApplicationScoped
 public class SubjectLinkConsumer {
 
+    private final InFlightMessages inFlight;
     private final SubjectLinks links;
 
-    public SubjectLinkConsumer(SubjectLinks links) {
+    public SubjectLinkConsumer(SubjectLinks links, InFlightMessages inFlight) {
+        this.inFlight = inFlight;
         this.links = links;
     }
 
@@ -24,6 +27,6 @@ public class SubjectLinkConsumer {
     @Blocking
     @Retry(maxRetries = 3, delay = 500, abortOn = MalformedEventException.class)
     public void onLinked(String value) {
-        links.onLinked(value);
+        inFlight.handle(() -> links.onLinked(value));
     }
 }

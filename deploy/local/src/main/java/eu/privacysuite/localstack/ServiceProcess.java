@@ -87,7 +87,7 @@ public final class ServiceProcess {
     /** Waits for the service to stop after {@link #requestStop()}; forced only if it does not stop in time. */
     public void awaitStop() {
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

@@ -8,15 +8,18 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import eu.privacysuite.dsr.service.ReplyCollector;
 import eu.privacysuite.shared.events.MalformedEventException;
 import eu.privacysuite.shared.events.Topics;
+import eu.privacysuite.shared.inbox.InFlightMessages;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /** The participants' answers to the DSR commands; after bounded retries a reply goes to the DLQ. */
 @ApplicationScoped
 public class DsrReplyConsumer {
 
+    private final InFlightMessages inFlight;
     private final ReplyCollector replies;
 
-    public DsrReplyConsumer(ReplyCollector replies) {
+    public DsrReplyConsumer(ReplyCollector replies, InFlightMessages inFlight) {
+        this.inFlight = inFlight;
         this.replies = replies;
     }
 
@@ -24,6 +27,6 @@ public class DsrReplyConsumer {
     @Blocking
     @Retry(maxRetries = 3, delay = 500, abortOn = MalformedEventException.class)
     public void onReply(String value) {
-        replies.record(value);
+        inFlight.handle(() -> replies.record(value));
     }
 }

@@ -8,15 +8,18 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import eu.privacysuite.retention.service.LedgerKeeper;
 import eu.privacysuite.shared.events.MalformedEventException;
 import eu.privacysuite.shared.events.Topics;
+import eu.privacysuite.shared.inbox.InFlightMessages;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /** The owners' lifecycle events keep the ledger; after bounded retries an event goes to the DLQ. */
 @ApplicationScoped
 public class RetentionLifecycleConsumer {
 
+    private final InFlightMessages inFlight;
     private final LedgerKeeper keeper;
 
-    public RetentionLifecycleConsumer(LedgerKeeper keeper) {
+    public RetentionLifecycleConsumer(LedgerKeeper keeper, InFlightMessages inFlight) {
+        this.inFlight = inFlight;
         this.keeper = keeper;
     }
 
@@ -24,6 +27,6 @@ public class RetentionLifecycleConsumer {
     @Blocking
     @Retry(maxRetries = 3, delay = 500, abortOn = MalformedEventException.class)
     public void onClock(String value) {
-        keeper.apply(value);
+        inFlight.handle(() -> keeper.apply(value));
     }
 }

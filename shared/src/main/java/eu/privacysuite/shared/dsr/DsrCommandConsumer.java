@@ -6,6 +6,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import eu.privacysuite.shared.events.MalformedEventException;
+import eu.privacysuite.shared.inbox.InFlightMessages;
 import eu.privacysuite.shared.events.Topics;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -19,10 +20,12 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 @IfBuildProperty(name = "privacy.dsr.participant", stringValue = "true")
 public class DsrCommandConsumer {
 
+    private final InFlightMessages inFlight;
     private final DsrParticipation participation;
     private final DsrParticipant participant;
 
-    public DsrCommandConsumer(DsrParticipation participation, DsrParticipant participant) {
+    public DsrCommandConsumer(DsrParticipation participation, DsrParticipant participant, InFlightMessages inFlight) {
+        this.inFlight = inFlight;
         this.participation = participation;
         this.participant = participant;
     }
@@ -31,6 +34,6 @@ public class DsrCommandConsumer {
     @Blocking
     @Retry(maxRetries = 3, delay = 500, abortOn = MalformedEventException.class)
     public void onCommand(String value) {
-        participation.handle(value, participant);
+        inFlight.handle(() -> participation.handle(value, participant));
     }
 }
