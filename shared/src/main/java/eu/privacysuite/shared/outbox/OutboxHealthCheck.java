@@ -16,9 +16,11 @@ import org.eclipse.microprofile.health.Readiness;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 
 /** Ready only while events leave the outbox: a stuck relay (broker gone, bad credentials) shows here. */
 @Readiness
+@Startup // so that the pending-events gauge exists from the first scrape, before any health probe
 @ApplicationScoped
 public class OutboxHealthCheck implements HealthCheck {
 
