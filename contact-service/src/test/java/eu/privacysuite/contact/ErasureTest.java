@@ -71,13 +71,8 @@ class ErasureTest {
 
         // The same command delivered again: nothing more is done, and the same reply is sent again.
         bus.send(Topics.DSR_COMMANDS, subjectKey, mapper.writeValueAsString(command));
-        long deadline = System.currentTimeMillis() + 30_000;
-        List<String> replies;
-        do {
-            replies = bus.readAll(Topics.DSR_REPLIES).stream().map(r -> r.value())
-                    .filter(v -> v.contains(requestId.toString())).toList();
-            Thread.sleep(200);
-        } while (replies.size() < 2 && System.currentTimeMillis() < deadline);
+        List<String> replies = bus.awaitValues(Topics.DSR_REPLIES, v -> v.contains(requestId.toString()), 2,
+                Duration.ofSeconds(30));
         assertEquals(2, replies.size());
         assertTrue(replies.get(1).contains("\"recordCount\":3"), "the duplicate is answered with the first reply");
     }

@@ -59,6 +59,20 @@ public final class TopicProbe {
         throw new AssertionError("no matching record on " + topic + " within " + timeout);
     }
 
+    /** Waits until at least {@code count} record values of the topic match, and returns them in offset order per partition. */
+    public List<String> awaitValues(String topic, Predicate<String> match, int count, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        List<String> values;
+        do {
+            values = readAll(topic).stream().map(ConsumerRecord::value).filter(match).toList();
+            if (values.size() >= count) {
+                return values;
+            }
+            sleep(200);
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("only " + values.size() + " of " + count + " matching records on " + topic + " within " + timeout);
+    }
+
     public void send(String topic, String key, String value) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
