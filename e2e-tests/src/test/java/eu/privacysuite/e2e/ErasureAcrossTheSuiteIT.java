@@ -133,23 +133,23 @@ class ErasureAcrossTheSuiteIT {
                 "0553692200", "+33553692200", "05 53 69 22 00", "553692200");
         for (String service : List.of("contact", "consent", "retention")) {
             List<String> rows = db.everyRow(PREFIX + service);
-            assertFalse(rows, personal, service);
+            assertHoldsNone(rows, personal, service);
             assertTrue(rows.stream().noneMatch(r -> r.contains(subjectKey)), service + " still holds the subject key: " + rows);
         }
         List<String> dsrRows = db.everyRow(PREFIX + "dsr");
-        assertFalse(dsrRows, personal, "dsr");
+        assertHoldsNone(dsrRows, personal, "dsr");
         assertEquals(1, db.count(PREFIX + "dsr", "select count(*) from dsr_request where id = ?::uuid", requestId),
                 "dsr-service keeps its case record");
 
         TopicProbe bus = new TopicProbe(stack.bootstrapServers());
         for (String topic : Topics.all()) {
             List<String> records = bus.readAll(topic).stream().map(r -> r.key() + " " + r.value()).toList();
-            assertFalse(records, personal, "topic " + topic);
+            assertHoldsNone(records, personal, "topic " + topic);
         }
         assertTrue(bus.readAll(Topics.DSR_REPLIES).size() >= 3, "the three replies travelled over the bus");
     }
 
-    private static void assertFalse(List<String> haystack, List<String> needles, String where) {
+    private static void assertHoldsNone(List<String> haystack, List<String> needles, String where) {
         for (String row : haystack) {
             String lower = row.toLowerCase(Locale.ROOT);
             for (String needle : needles) {
