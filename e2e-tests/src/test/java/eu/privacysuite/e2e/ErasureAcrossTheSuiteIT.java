@@ -32,6 +32,7 @@ import eu.privacysuite.localstack.LocalStack;
 import eu.privacysuite.localstack.StackSettings;
 import eu.privacysuite.localstack.SuiteService;
 import eu.privacysuite.shared.events.Topics;
+import eu.privacysuite.testing.SuitePlatformResource;
 import eu.privacysuite.testing.TopicProbe;
 
 /**
@@ -41,7 +42,7 @@ import eu.privacysuite.testing.TopicProbe;
  */
 class ErasureAcrossTheSuiteIT {
 
-    private static final String PREFIX = "e2e_";
+    private static final String PREFIX = SuitePlatformResource.databasePrefix() + "e2e_";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static LocalStack stack;
@@ -56,7 +57,8 @@ class ErasureAcrossTheSuiteIT {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-        stack = LocalStack.start(new StackSettings(repo, data, 0, 0, 18080, PREFIX, true));
+        stack = LocalStack.start(new StackSettings(repo, data, 0, 0,
+                Integer.parseInt(System.getenv().getOrDefault("PRIVACY_E2E_PORT_BASE", "18080")), PREFIX, true));
         db = new SuiteDatabases(stack.databases());
     }
 
