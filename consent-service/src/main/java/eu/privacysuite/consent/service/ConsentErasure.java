@@ -86,7 +86,7 @@ public class ConsentErasure implements DsrParticipant {
         return parsed;
     }
 
-    static boolean isUuid(String value) {
+    public static boolean isUuid(String value) {
         try {
             return value != null && UUID.fromString(value).toString().equalsIgnoreCase(value);
         } catch (IllegalArgumentException e) {

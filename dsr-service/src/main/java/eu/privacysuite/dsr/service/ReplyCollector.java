@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 import org.jboss.logging.Logger;
 
@@ -19,11 +21,6 @@ import eu.privacysuite.dsr.domain.ParticipantTaskRepository;
 import eu.privacysuite.dsr.domain.RequestStatus;
 import eu.privacysuite.dsr.domain.TaskStatus;
 import eu.privacysuite.shared.events.DsrReply;
-import eu.privacysuite.shared.events.EventCodec;
-import eu.privacysuite.shared.events.EventEnvelope;
-import eu.privacysuite.shared.events.MalformedEventException;
-import eu.privacysuite.shared.events.Topics;
-import eu.privacysuite.shared.inbox.Inbox;
 
 /**
  * The saga's listening half: records each participant's answer once, and settles the request when the last one
@@ -33,41 +30,28 @@ import eu.privacysuite.shared.inbox.Inbox;
 public class ReplyCollector {
 
     private static final Logger LOG = Logger.getLogger(ReplyCollector.class);
-    private static final String CONSUMER = Topics.DSR_REPLIES;
 
     private final DsrRequestRepository requests;
     private final ParticipantTaskRepository tasks;
     private final AuditTrail audit;
-    private final Inbox inbox;
-    private final EventCodec codec;
     private final DsrConfig config;
     private final Clock clock;
 
-    public ReplyCollector(DsrRequestRepository requests, ParticipantTaskRepository tasks, AuditTrail audit, Inbox inbox,
-            EventCodec codec, DsrConfig config, Clock clock) {
+    public ReplyCollector(DsrRequestRepository requests, ParticipantTaskRepository tasks, AuditTrail audit,
+            DsrConfig config, Clock clock) {
         this.requests = requests;
         this.tasks = tasks;
         this.audit = audit;
-        this.inbox = inbox;
-        this.codec = codec;
         this.config = config;
         this.clock = clock;
     }
 
-    @Transactional
-    public void record(String value) {
-        EventEnvelope envelope = codec.read(value);
-        DsrReply reply = codec.data(envelope, DsrReply.class);
-        if (reply.requestId() == null || reply.service() == null || reply.outcome() == null) {
-            throw new MalformedEventException("DSR reply without request, service or outcome");
-        }
-        if (!inbox.firstDelivery(CONSUMER, envelope.eventId())) {
-            LOG.debugf("reply %s delivered again: already recorded", envelope.eventId());
-            return;
-        }
+    /** Records one participant's reply, in the caller's transaction; {@code eventId} only names it in the log. */
+    @Transactional(TxType.MANDATORY)
+    public void record(UUID eventId, DsrReply reply) {
         Optional<DsrRequest> request = requests.lock(reply.requestId());
         if (request.isEmpty()) {
-            LOG.warnf("reply %s from %s names unknown request %s: skipped", envelope.eventId(), reply.service(),
+            LOG.warnf("reply %s from %s names unknown request %s: skipped", eventId, reply.service(),
                     reply.requestId());
             return;
         }
@@ -76,7 +60,7 @@ public class ReplyCollector {
                 : null;
         if (task == null) {
             LOG.warnf("reply %s for request %s comes from %s, which is not one of its participants: skipped",
-                    envelope.eventId(), reply.requestId(), reply.service());
+                    eventId, reply.requestId(), reply.service());
             return;
         }
         if (task.status == TaskStatus.REPLIED) {

@@ -2,31 +2,45 @@ package eu.privacysuite.retention.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import eu.privacysuite.retention.service.LedgerKeeper;
+import eu.privacysuite.shared.events.EventEnvelope;
+import eu.privacysuite.shared.events.EventTypes;
 import eu.privacysuite.shared.events.MalformedEventException;
+import eu.privacysuite.shared.events.RetentionClock;
 import eu.privacysuite.shared.events.Topics;
-import eu.privacysuite.shared.inbox.InFlightMessages;
+import eu.privacysuite.shared.messaging.ConsumerSkeleton;
+import eu.privacysuite.shared.messaging.EventConsumer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** The owners' lifecycle events keep the ledger; after bounded retries an event goes to the DLQ. */
+/** The owners' lifecycle events keep the ledger of due dates. */
 @ApplicationScoped
-public class RetentionLifecycleConsumer {
+public class RetentionLifecycleConsumer extends EventConsumer<RetentionClock> {
 
-    private final InFlightMessages inFlight;
     private final LedgerKeeper keeper;
 
-    public RetentionLifecycleConsumer(LedgerKeeper keeper, InFlightMessages inFlight) {
-        this.inFlight = inFlight;
+    public RetentionLifecycleConsumer(ConsumerSkeleton skeleton, LedgerKeeper keeper) {
+        super(skeleton, Topics.RETENTION_LIFECYCLE, EventTypes.RETENTION_CLOCK, RetentionClock.class);
         this.keeper = keeper;
     }
 
     @Incoming(Topics.RETENTION_LIFECYCLE)
-    @Blocking
-    @Retry(maxRetries = 3, delay = 500, abortOn = MalformedEventException.class)
+    @Blocking(ordered = true)
     public void onClock(String value) {
-        inFlight.handle(() -> keeper.apply(value));
+        consume(value);
+    }
+
+    @Override
+    protected void validate(EventEnvelope envelope, RetentionClock event) {
+        if (event.service() == null || event.category() == null || event.recordId() == null
+                || event.clockEvent() == null || event.at() == null) {
+            throw new MalformedEventException("RetentionClock without service, category, recordId, clockEvent or at");
+        }
+    }
+
+    @Override
+    protected void apply(EventEnvelope envelope, RetentionClock event) {
+        keeper.apply(envelope.subjectKey(), event);
     }
 }

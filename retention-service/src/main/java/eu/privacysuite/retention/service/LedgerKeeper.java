@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 import org.jboss.logging.Logger;
 
@@ -15,13 +16,7 @@ import eu.privacysuite.retention.config.RetentionSchedule.CategoryRule;
 import eu.privacysuite.retention.domain.RetentionLedger;
 import eu.privacysuite.shared.erasure.ErasureTombstones;
 import eu.privacysuite.shared.events.ClockEvent;
-import eu.privacysuite.shared.events.EventCodec;
-import eu.privacysuite.shared.events.EventEnvelope;
-import eu.privacysuite.shared.events.EventTypes;
-import eu.privacysuite.shared.events.MalformedEventException;
 import eu.privacysuite.shared.events.RetentionClock;
-import eu.privacysuite.shared.events.Topics;
-import eu.privacysuite.shared.inbox.Inbox;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -32,48 +27,36 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class LedgerKeeper {
 
     private static final Logger LOG = Logger.getLogger(LedgerKeeper.class);
-    private static final String CONSUMER = Topics.RETENTION_LIFECYCLE;
 
     /** What became of one lifecycle event. */
     public enum Outcome {
-        CLOCK_STARTED, CLOCK_NOT_MOVED_BACK, RECORD_FORGOTTEN, DUPLICATE, SUBJECT_ERASED, SKIPPED
+        CLOCK_STARTED, CLOCK_NOT_MOVED_BACK, RECORD_FORGOTTEN, SUBJECT_ERASED, SKIPPED
     }
 
     private final RetentionLedger ledger;
     private final RetentionSchedule schedule;
-    private final EventCodec codec;
-    private final Inbox inbox;
     private final ErasureTombstones tombstones;
     private final MeterRegistry registry;
     private final Clock clock;
 
-    public LedgerKeeper(RetentionLedger ledger, RetentionSchedule schedule, EventCodec codec, Inbox inbox,
-            ErasureTombstones tombstones, MeterRegistry registry, Clock clock) {
+    public LedgerKeeper(RetentionLedger ledger, RetentionSchedule schedule, ErasureTombstones tombstones,
+            MeterRegistry registry, Clock clock) {
         this.ledger = ledger;
         this.schedule = schedule;
-        this.codec = codec;
-        this.inbox = inbox;
         this.tombstones = tombstones;
         this.registry = registry;
         this.clock = clock;
     }
 
-    @Transactional
-    public Outcome apply(String value) {
-        EventEnvelope envelope = codec.read(value);
-        if (!EventTypes.RETENTION_CLOCK.equals(envelope.type())) {
-            throw new MalformedEventException("envelope on the lifecycle topic is not a RetentionClock event");
-        }
-        RetentionClock event = requireComplete(codec.data(envelope, RetentionClock.class));
-        if (!inbox.firstDelivery(CONSUMER, envelope.eventId())) {
-            return Outcome.DUPLICATE;
-        }
+    /** Applies one lifecycle event of the subject (null for a visitor's consent), in the caller's transaction. */
+    @Transactional(TxType.MANDATORY)
+    public Outcome apply(String subjectKey, RetentionClock event) {
         if (event.clockEvent() == ClockEvent.RECORD_DELETED) {
             // A deletion can never bring data back, so it is applied even after an erasure.
             ledger.forget(event.service(), event.category(), event.recordId());
             return Outcome.RECORD_FORGOTTEN;
         }
-        if (tombstones.erasedSince(envelope.subjectKey(), event.at())) {
+        if (tombstones.erasedSince(subjectKey, event.at())) {
             return Outcome.SUBJECT_ERASED;
         }
         CategoryRule rule = schedule.categories().get(event.category());
@@ -87,7 +70,7 @@ public class LedgerKeeper {
             return skip(event, "not-the-owner", event.category());
         }
         boolean moved = ledger.startOrRestart(event.service(), event.category(), event.recordId(),
-                envelope.subjectKey(), event.clockEvent(), event.at(), dueAt(event.at(), rule.keep()),
+                subjectKey, event.clockEvent(), event.at(), dueAt(event.at(), rule.keep()),
                 Instant.now(clock));
         return moved ? Outcome.CLOCK_STARTED : Outcome.CLOCK_NOT_MOVED_BACK;
     }
@@ -103,13 +86,5 @@ public class LedgerKeeper {
         registry.counter("retention.clock.events.skipped", "reason", reason, "category", categoryTag,
                 "event", event.clockEvent().name()).increment();
         return Outcome.SKIPPED;
-    }
-
-    private static RetentionClock requireComplete(RetentionClock event) {
-        if (event.service() == null || event.category() == null || event.recordId() == null
-                || event.clockEvent() == null || event.at() == null) {
-            throw new MalformedEventException("RetentionClock without service, category, recordId, clockEvent or at");
-        }
-        return event;
     }
 }

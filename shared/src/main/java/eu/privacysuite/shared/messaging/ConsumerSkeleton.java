@@ -1,0 +1,136 @@
+package eu.privacysuite.shared.messaging;
+
+import java.sql.SQLException;
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import eu.privacysuite.shared.events.EventCodec;
+import eu.privacysuite.shared.events.EventEnvelope;
+import eu.privacysuite.shared.events.MalformedEventException;
+import eu.privacysuite.shared.inbox.Inbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Runs every {@link EventConsumer}: envelope, validation, inbox, effect. A bad message is thrown back to the
+ * connector, which dead-letters it and acknowledges it once the DLQ has the copy. A fault is retried here, with
+ * a doubling wait, for as long as it lasts: the record stays unacknowledged, and since consumers are ordered
+ * and blocking, no later record of the channel is handled and no offset is committed meanwhile.
+ */
+@ApplicationScoped
+public class ConsumerSkeleton {
+
+    private static final Logger LOG = Logger.getLogger(ConsumerSkeleton.class);
+
+    private final EventCodec codec;
+    private final Inbox inbox;
+    private final InFlightMessages inFlight;
+    private final ConsumerFaults faults;
+    private final ConsumerRetryConfig retry;
+
+    public ConsumerSkeleton(EventCodec codec, Inbox inbox, InFlightMessages inFlight, ConsumerFaults faults,
+            ConsumerRetryConfig retry) {
+        this.codec = codec;
+        this.inbox = inbox;
+        this.inFlight = inFlight;
+        this.faults = faults;
+        this.retry = retry;
+    }
+
+    <T> void consume(EventConsumer<T> consumer, String value) {
+        inFlight.handle(() -> {
+            try {
+                EventEnvelope envelope = read(consumer, value);
+                T data = codec.data(envelope, consumer.dataType());
+                consumer.validate(envelope, data);
+                applyUntilDone(consumer, envelope, data);
+            } catch (MalformedEventException bad) {
+                faults.recovered(consumer.topic());
+                faults.deadLettered(consumer.topic());
+                LOG.warnf("bad message on %s sent to the dead-letter topic: %s", consumer.topic(), bad.getMessage());
+                throw bad;
+            }
+        });
+    }
+
+    private <T> void applyUntilDone(EventConsumer<T> consumer, EventEnvelope envelope, T data) {
+        Duration wait = retry.firstWait();
+        while (true) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> applyOnce(consumer, envelope, data));
+                if (faults.failing(consumer.topic())) {
+                    LOG.infof("consumer of %s recovered: event %s applied", consumer.topic(), envelope.eventId());
+                    faults.recovered(consumer.topic());
+                }
+                return;
+            } catch (MalformedEventException bad) {
+                throw bad;
+            } catch (RuntimeException | Error fault) {
+                if (refusedAsData(fault)) {
+                    throw new MalformedEventException("a value of the event is refused by the database ("
+                            + sqlState(fault) + ")");
+                }
+                faults.failed(consumer.topic(), fault);
+                // Class names and SQLState only: a fault's message may quote the data.
+                LOG.warnf("consumer of %s met a fault (%s, SQLState %s) on event %s; retrying in %d ms",
+                        consumer.topic(), fault.getClass().getSimpleName(), sqlState(fault), envelope.eventId(),
+                        wait.toMillis());
+                inFlight.pauseBeforeRetry(wait);
+                wait = longer(wait);
+            }
+        }
+    }
+
+    private Duration longer(Duration wait) {
+        Duration doubled = wait.multipliedBy(2);
+        return doubled.compareTo(retry.longestWait()) > 0 ? retry.longestWait() : doubled;
+    }
+
+    private <T> void applyOnce(EventConsumer<T> consumer, EventEnvelope envelope, T data) {
+        if (inbox.firstDelivery(consumer.topic(), envelope.eventId())) {
+            consumer.apply(envelope, data);
+        } else {
+            LOG.debugf("event %s on %s delivered again", envelope.eventId(), consumer.topic());
+            consumer.onDuplicate(envelope, data);
+        }
+    }
+
+    private EventEnvelope read(EventConsumer<?> consumer, String value) {
+        if (value == null) {
+            throw new MalformedEventException("record without a value");
+        }
+        if (value.contains("\\u0000")) {
+            // PostgreSQL refuses NUL in text: such an event could never be stored.
+            throw new MalformedEventException("event holds a NUL character");
+        }
+        EventEnvelope envelope = codec.read(value);
+        if (envelope.occurredAt() == null) {
+            throw new MalformedEventException("envelope without occurredAt");
+        }
+        if (!consumer.type().equals(envelope.type())) {
+            throw new MalformedEventException("event type is not " + consumer.type());
+        }
+        if (envelope.version() < 1 || envelope.version() > consumer.highestVersion()) {
+            throw new MalformedEventException("schema version " + envelope.version() + " of " + consumer.type()
+                    + " is not readable here (highest " + consumer.highestVersion() + ")");
+        }
+        return envelope;
+    }
+
+    /** SQLState class 22 (data exception: too long, out of range, bad syntax) is the same on every attempt. */
+    private static boolean refusedAsData(Throwable fault) {
+        String state = sqlState(fault);
+        return state != null && state.startsWith("22");
+    }
+
+    private static String sqlState(Throwable fault) {
+        for (Throwable t = fault; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+}
