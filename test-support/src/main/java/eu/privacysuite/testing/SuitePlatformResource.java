@@ -38,13 +38,9 @@ public class SuitePlatformResource implements QuarkusTestResourceLifecycleManage
                 databases.recreate(database);
                 preparedDatabase = database;
             }
-            if (broker == null) {
-                broker = startBroker();
-                Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "test-broker-stop"));
-            }
         }
         return Map.of(
-                "kafka.bootstrap.servers", broker.bootstrapServers(),
+                "kafka.bootstrap.servers", sharedBroker().bootstrapServers(),
                 "quarkus.datasource.jdbc.url", databases.jdbcUrl(database),
                 "quarkus.datasource.username", databases.user(),
                 "quarkus.datasource.password", databases.password());
@@ -69,6 +65,15 @@ public class SuitePlatformResource implements QuarkusTestResourceLifecycleManage
             throw new IllegalStateException("the test broker is not started; annotate the test with SuitePlatformResource");
         }
         return broker.bootstrapServers();
+    }
+
+    /** The broker of this test JVM, started with every suite topic at the first call. */
+    static synchronized KraftBroker sharedBroker() {
+        if (broker == null) {
+            broker = startBroker();
+            Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "test-broker-stop"));
+        }
+        return broker;
     }
 
     private static KraftBroker startBroker() {
