@@ -1,0 +1,63 @@
+package eu.privacysuite.shared.inbox;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Deletes the inbox's record of events that no topic can deliver again (older than the topics' retention plus a
+ * margin). Erasure tombstones live in their own table and are never pruned: they keep an old event, replayed
+ * after its inbox row is gone, from bringing an erased subject back.
+ */
+@ApplicationScoped
+public class InboxPruning {
+
+    private static final Logger LOG = Logger.getLogger(InboxPruning.class);
+    private static final int BATCH = 5_000;
+
+    private final EntityManager entityManager;
+    private final InboxConfig config;
+    private final Clock clock;
+
+    public InboxPruning(EntityManager entityManager, InboxConfig config, Clock clock) {
+        this.entityManager = entityManager;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Scheduled(identity = "privacy-inbox-pruning", every = "${privacy.inbox.prune-interval:1h}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            prune();
+        } catch (RuntimeException e) {
+            // A fault (database away): the next run tries again.
+            LOG.warnf("inbox pruning failed (%s); the next run tries again", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Deletes the rows older than the cut-off, in short transactions; returns how many. */
+    public long prune() {
+        Instant cutoff = Instant.now(clock).minus(config.topicRetention()).minus(config.pruneMargin());
+        long total = 0;
+        int deleted;
+        do {
+            deleted = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                    "delete from processed_event where ctid in (select ctid from processed_event"
+                            + " where processed_at < :cutoff limit " + BATCH + ")")
+                    .setParameter("cutoff", cutoff).executeUpdate());
+            total += deleted;
+        } while (deleted == BATCH);
+        if (total > 0) {
+            LOG.infof("inbox pruned: %d handled event(s) older than %s forgotten", total, cutoff);
+        }
+        return total;
+    }
+}
