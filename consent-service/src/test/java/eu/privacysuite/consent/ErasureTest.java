@@ -27,6 +27,7 @@ import eu.privacysuite.shared.events.EventTypes;
 import eu.privacysuite.shared.events.SubjectLinked;
 import eu.privacysuite.shared.events.Topics;
 import eu.privacysuite.shared.subject.SubjectKeys;
+import eu.privacysuite.testing.PoisonMessages;
 import eu.privacysuite.testing.SuitePlatformResource;
 import eu.privacysuite.testing.TopicProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -111,11 +112,24 @@ class ErasureTest {
     }
 
     @Test
-    void malformedLinkEventGoesToTheDeadLetterTopic() {
+    void badLinkEventsAreDeadLetteredWithAReasonAndTheLinkBehindThemIsStoredOnceThoughDeliveredTwice() throws Exception {
         TopicProbe bus = new TopicProbe(SuitePlatformResource.bootstrapServers());
-        String marker = UUID.randomUUID().toString();
-        bus.send(Topics.SUBJECT_LINKS, marker, "{\"not\":\"an envelope " + marker + "\"}");
-        bus.await(Topics.deadLetter(Topics.SUBJECT_LINKS), r -> marker.equals(r.key()), Duration.ofSeconds(30));
+        String subjectKey = subjectKeys.forEmail("poison." + UUID.randomUUID() + "@example.fr");
+        UUID visitor = UUID.randomUUID();
+        EventEnvelope valid = link(subjectKey, visitor, Instant.now());
+        List<String> poison = new java.util.ArrayList<>(PoisonMessages.from(mapper, valid));
+        poison.add(mapper.writeValueAsString(link(subjectKey, null, Instant.now())));
+        PoisonMessages.send(bus, Topics.SUBJECT_LINKS, subjectKey, poison);
+        bus.send(Topics.SUBJECT_LINKS, subjectKey, mapper.writeValueAsString(valid));
+        bus.send(Topics.SUBJECT_LINKS, subjectKey, mapper.writeValueAsString(valid));
+
+        PoisonMessages.assertDeadLettered(bus, Topics.SUBJECT_LINKS, subjectKey, poison.size());
+        eventually(() -> links("visitorId", visitor) == 1, "the link behind the poison is stored");
+        // A second visitor's link, behind the duplicate: once it is stored, the duplicate has been handled.
+        UUID second = UUID.randomUUID();
+        sendLink(bus, subjectKey, second, Instant.now());
+        eventually(() -> links("visitorId", second) == 1, "the link behind the duplicate is stored");
+        assertEquals(2, links("subjectKey", subjectKey), "the duplicate added nothing");
     }
 
     private EventEnvelope erasure(UUID requestId, String subjectKey, List<String> visitorIds) {
@@ -125,10 +139,13 @@ class ErasureTest {
     }
 
     private void sendLink(TopicProbe bus, String subjectKey, UUID visitor, Instant occurredAt) throws Exception {
-        EventEnvelope link = new EventEnvelope(UUID.randomUUID(), EventTypes.SUBJECT_LINKED, 1, occurredAt, "test",
+        bus.send(Topics.SUBJECT_LINKS, subjectKey, mapper.writeValueAsString(link(subjectKey, visitor, occurredAt)));
+    }
+
+    private EventEnvelope link(String subjectKey, UUID visitor, Instant occurredAt) {
+        return new EventEnvelope(UUID.randomUUID(), EventTypes.SUBJECT_LINKED, 1, occurredAt, "test",
                 UUID.randomUUID().toString(), subjectKey,
-                mapper.valueToTree(new SubjectLinked(subjectKey, visitor.toString())));
-        bus.send(Topics.SUBJECT_LINKS, subjectKey, mapper.writeValueAsString(link));
+                mapper.valueToTree(new SubjectLinked(subjectKey, visitor == null ? null : visitor.toString())));
     }
 
     private long proofs(String field, Object value) {

@@ -23,6 +23,7 @@ import eu.privacysuite.shared.events.EventEnvelope;
 import eu.privacysuite.shared.events.EventTypes;
 import eu.privacysuite.shared.events.Topics;
 import eu.privacysuite.shared.subject.SubjectKeys;
+import eu.privacysuite.testing.PoisonMessages;
 import eu.privacysuite.testing.SuitePlatformResource;
 import eu.privacysuite.testing.TopicProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -91,10 +92,23 @@ class ErasureTest {
     }
 
     @Test
-    void malformedCommandGoesToTheDeadLetterTopic() {
+    void badCommandsAreDeadLetteredWithAReasonAndTheCommandBehindThemIsAnswered() throws Exception {
+        UUID requestId = UUID.randomUUID();
+        String subjectKey = subjectKeys.forEmail("poison." + requestId + "@example.fr");
+        EventEnvelope valid = new EventEnvelope(UUID.randomUUID(), EventTypes.DSR_COMMAND, 1, Instant.now(), "test",
+                requestId.toString(), subjectKey,
+                mapper.valueToTree(new DsrCommand(requestId, DsrAction.ERASURE, List.of(), null)));
+        EventEnvelope withoutAction = new EventEnvelope(UUID.randomUUID(), EventTypes.DSR_COMMAND, 1, Instant.now(),
+                "test", requestId.toString(), subjectKey,
+                mapper.valueToTree(new DsrCommand(requestId, null, List.of(), null)));
+        List<String> poison = new java.util.ArrayList<>(PoisonMessages.from(mapper, valid));
+        poison.add(mapper.writeValueAsString(withoutAction));
         TopicProbe bus = new TopicProbe(SuitePlatformResource.bootstrapServers());
-        String marker = UUID.randomUUID().toString();
-        bus.send(Topics.DSR_COMMANDS, marker, "{\"not\":\"an envelope " + marker + "\"}");
-        bus.await(Topics.deadLetter(Topics.DSR_COMMANDS), r -> marker.equals(r.key()), Duration.ofSeconds(30));
+        PoisonMessages.send(bus, Topics.DSR_COMMANDS, subjectKey, poison);
+        bus.send(Topics.DSR_COMMANDS, subjectKey, mapper.writeValueAsString(valid));
+
+        var reply = bus.await(Topics.DSR_REPLIES, r -> r.value().contains(requestId.toString()), Duration.ofSeconds(30));
+        assertEquals("NOTHING_FOUND", mapper.readTree(reply.value()).get("data").get("outcome").asText());
+        PoisonMessages.assertDeadLettered(bus, Topics.DSR_COMMANDS, subjectKey, poison.size());
     }
 }

@@ -13,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,8 +29,10 @@ import eu.privacysuite.dsr.domain.DsrRequestRepository;
 import eu.privacysuite.shared.events.DsrOutcome;
 import eu.privacysuite.shared.events.DsrReply;
 import eu.privacysuite.shared.events.EventEnvelope;
+import eu.privacysuite.shared.events.EventTypes;
 import eu.privacysuite.shared.events.Topics;
 import eu.privacysuite.shared.subject.SubjectKeys;
+import eu.privacysuite.testing.PoisonMessages;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -162,10 +166,22 @@ class DsrSagaTest {
     }
 
     @Test
-    void malformedReplyGoesToTheDeadLetterTopic() {
-        String marker = UUID.randomUUID().toString();
-        DsrApi.bus().send(Topics.DSR_REPLIES, marker, "{\"not\":\"an envelope " + marker + "\"}");
-        DsrApi.bus().await(Topics.deadLetter(Topics.DSR_REPLIES), r -> marker.equals(r.key()), WAIT);
+    void badRepliesAreDeadLetteredWithAReasonAndTheReplyBehindThemIsRecorded() throws Exception {
+        String email = newEmail();
+        UUID id = erasure(email);
+        String key = subjectKeys.forEmail(email);
+        EventEnvelope valid = new EventEnvelope(UUID.randomUUID(), EventTypes.DSR_REPLY, 1, Instant.now(),
+                "contact-service", id.toString(), key,
+                DsrApi.MAPPER.valueToTree(new DsrReply(id, "contact-service", DsrOutcome.DONE, 2, null, null)));
+        List<String> poison = new ArrayList<>(PoisonMessages.from(DsrApi.MAPPER, valid));
+        poison.add(DsrApi.MAPPER.writeValueAsString(new EventEnvelope(UUID.randomUUID(), EventTypes.DSR_REPLY, 1,
+                Instant.now(), "contact-service", id.toString(), key,
+                DsrApi.MAPPER.valueToTree(new DsrReply(id, "contact-service", null, 2, null, null)))));
+        PoisonMessages.send(DsrApi.bus(), Topics.DSR_REPLIES, key, poison);
+        DsrApi.send(key, valid);
+
+        awaitTrue("the reply behind the poison is recorded", WAIT, () -> replied(view(id)) == 1);
+        PoisonMessages.assertDeadLettered(DsrApi.bus(), Topics.DSR_REPLIES, key, poison.size());
     }
 
     private static int replied(JsonPath view) {

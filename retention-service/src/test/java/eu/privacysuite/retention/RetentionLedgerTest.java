@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import eu.privacysuite.retention.domain.LedgerEntry;
@@ -20,6 +22,7 @@ import eu.privacysuite.retention.domain.RetentionLedger;
 import eu.privacysuite.shared.events.ClockEvent;
 import eu.privacysuite.shared.events.EventEnvelope;
 import eu.privacysuite.shared.events.Topics;
+import eu.privacysuite.testing.PoisonMessages;
 import eu.privacysuite.testing.SuitePlatformResource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -147,16 +150,25 @@ class RetentionLedgerTest {
     }
 
     @Test
-    void malformedLifecycleEventsGoToTheDeadLetterTopic() {
-        String marker = UUID.randomUUID().toString();
-        lifecycle.bus.send(Topics.RETENTION_LIFECYCLE, marker, "{\"not\":\"an envelope " + marker + "\"}");
-        String withoutTime = "no-time-" + marker;
-        lifecycle.send(withoutTime, lifecycle.clock(subjectKey, CONTACT, "PROSPECT", recordId, ClockEvent.COLLECTED, null));
+    void badLifecycleEventsAreDeadLetteredWithAReasonAndTheEventsBehindThemAreApplied() {
+        String key = "poison-" + UUID.randomUUID();
+        EventEnvelope valid = lifecycle.clock(subjectKey, CONTACT, "PROSPECT", recordId, ClockEvent.COLLECTED, Instant.now());
+        List<String> poison = new ArrayList<>(PoisonMessages.from(mapper, valid));
+        poison.add(json(lifecycle.clock(subjectKey, CONTACT, "PROSPECT", "no-time", ClockEvent.COLLECTED, null)));
+        PoisonMessages.send(lifecycle.bus, Topics.RETENTION_LIFECYCLE, key, poison);
+        lifecycle.send(key, valid);
 
-        lifecycle.bus.await(Topics.deadLetter(Topics.RETENTION_LIFECYCLE), r -> marker.equals(r.key()), Duration.ofSeconds(30));
-        lifecycle.bus.await(Topics.deadLetter(Topics.RETENTION_LIFECYCLE), r -> withoutTime.equals(r.key()),
-                Duration.ofSeconds(30));
-        assertTrue(lifecycle.entry(CONTACT, "PROSPECT", recordId).isEmpty());
+        lifecycle.awaitEntry(CONTACT, "PROSPECT", recordId, e -> true);
+        PoisonMessages.assertDeadLettered(lifecycle.bus, Topics.RETENTION_LIFECYCLE, key, poison.size());
+        assertTrue(lifecycle.entry(CONTACT, "PROSPECT", "no-time").isEmpty());
+    }
+
+    private String json(EventEnvelope envelope) {
+        try {
+            return mapper.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private double skipped(String reason, String category, String event) {
