@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What a service that owns personal data does when dsr-service asks. Each owning service has one bean of
- * this type; {@link DsrParticipation} takes care of idempotency, tombstones and the reply.
+ * this type; {@link DsrCommandConsumer} takes care of idempotency, tombstones and the reply.
  */
 public interface DsrParticipant {
 

@@ -13,7 +13,7 @@ public final class Topics {
     public static final String RETENTION_PURGES = "privacy.retention.purges";
     public static final String RETENTION_PURGE_REPORTS = "privacy.retention.purge-reports";
 
-    /** Where a consumer parks an envelope that still fails after bounded retries. */
+    /** Where a consumer puts a message that is bad in itself (never one that met a fault), with the reason. */
     public static String deadLetter(String topic) {
         return topic + ".dlq";
     }
