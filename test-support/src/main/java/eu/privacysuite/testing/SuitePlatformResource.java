@@ -19,6 +19,7 @@ public class SuitePlatformResource implements QuarkusTestResourceLifecycleManage
 
     private static KraftBroker broker;
     private static String preparedDatabase;
+    private static boolean brokerStopped;
     private String database;
 
     @Override
@@ -40,7 +41,7 @@ public class SuitePlatformResource implements QuarkusTestResourceLifecycleManage
             }
             if (broker == null) {
                 broker = startBroker();
-                Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "test-broker-stop"));
+                Runtime.getRuntime().addShutdownHook(new Thread(SuitePlatformResource::closeAtExit, "test-broker-stop"));
             }
         }
         return Map.of(
@@ -53,6 +54,12 @@ public class SuitePlatformResource implements QuarkusTestResourceLifecycleManage
     @Override
     public void stop() {
         // The broker lives as long as the test JVM: restarting it per test class would only cost time.
+    }
+
+    private static synchronized void closeAtExit() {
+        if (!brokerStopped) {
+            broker.close();
+        }
     }
 
     /**
@@ -69,6 +76,23 @@ public class SuitePlatformResource implements QuarkusTestResourceLifecycleManage
             throw new IllegalStateException("the test broker is not started; annotate the test with SuitePlatformResource");
         }
         return broker.bootstrapServers();
+    }
+
+    /** Stops the broker of this JVM, as a fault test does; {@link #startBrokerAgain} brings it back on its port. */
+    public static synchronized void stopBroker() {
+        if (broker == null || brokerStopped) {
+            throw new IllegalStateException("no running test broker to stop");
+        }
+        broker.close();
+        brokerStopped = true;
+    }
+
+    public static synchronized void startBrokerAgain() {
+        if (!brokerStopped) {
+            return;
+        }
+        broker = broker.startAgain();
+        brokerStopped = false;
     }
 
     private static KraftBroker startBroker() {
