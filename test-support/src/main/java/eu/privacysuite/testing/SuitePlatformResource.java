@@ -19,6 +19,7 @@ public class SuitePlatformResource implements QuarkusTestResourceLifecycleManage
 
     private static KraftBroker broker;
     private static String preparedDatabase;
+    private static boolean brokerStopped;
     private String database;
 
     @Override
@@ -51,6 +52,12 @@ public class SuitePlatformResource implements QuarkusTestResourceLifecycleManage
         // The broker lives as long as the test JVM: restarting it per test class would only cost time.
     }
 
+    private static synchronized void closeAtExit() {
+        if (!brokerStopped) {
+            broker.close();
+        }
+    }
+
     /**
      * {@code PRIVACY_TEST_DB_PREFIX} lets two checkouts run their tests at once on one PostgreSQL without
      * recreating each other's databases; empty by default.
@@ -71,9 +78,26 @@ public class SuitePlatformResource implements QuarkusTestResourceLifecycleManage
     static synchronized KraftBroker sharedBroker() {
         if (broker == null) {
             broker = startBroker();
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "test-broker-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(SuitePlatformResource::closeAtExit, "test-broker-stop"));
         }
         return broker;
+    }
+
+    /** Stops the broker of this JVM, as a fault test does; {@link #startBrokerAgain} brings it back on its port. */
+    public static synchronized void stopBroker() {
+        if (broker == null || brokerStopped) {
+            throw new IllegalStateException("no running test broker to stop");
+        }
+        broker.close();
+        brokerStopped = true;
+    }
+
+    public static synchronized void startBrokerAgain() {
+        if (!brokerStopped) {
+            return;
+        }
+        broker = broker.startAgain();
+        brokerStopped = false;
     }
 
     private static KraftBroker startBroker() {

@@ -19,6 +19,10 @@ public interface OutboxConfig {
     @WithDefault("100")
     int batchSize();
 
+    /** How long a relay thread that ended unexpectedly stays down (readiness DOWN) before it is started again. */
+    @WithDefault("5s")
+    Duration restartDelay();
+
     /** Readiness turns DOWN when the oldest waiting event is older than this. */
     @WithDefault("2m")
     Duration maxLag();

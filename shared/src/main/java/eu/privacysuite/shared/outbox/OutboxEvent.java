@@ -35,4 +35,11 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** Set when the broker refused the row for good; it then waits for an operator to re-queue it. */
+    @Column(name = "parked_at")
+    public Instant parkedAt;
+
+    @Column(name = "parked_reason", columnDefinition = "text")
+    public String parkedReason;
 }

@@ -1,42 +1,29 @@
 package eu.privacysuite.shared.outbox;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Publishes outbox rows to Kafka (acks=all, idempotent producer) and deletes them once the broker has them.
- * Rows are claimed with {@code FOR UPDATE SKIP LOCKED} so replicas share the work; a key whose earlier row is
- * held by another replica waits, which keeps per-key order. Delivery is at least once: consumers are idempotent.
- * A plain Kafka producer rather than a messaging channel, because the relay must know each send succeeded
- * before it deletes the row, inside one transaction, for any topic.
+ * Publishes outbox rows to Kafka (acks=all, idempotent producer) and deletes them once the broker has them; a
+ * row the broker refuses for good is parked (see {@link RelayBatch}, docs/decisions/0006). Rows are claimed with
+ * {@code FOR UPDATE SKIP LOCKED} so replicas share the work. Delivery is at least once: consumers are idempotent.
+ * A plain Kafka producer rather than a messaging channel (docs/decisions/0001). The relay thread is supervised:
+ * if it ends for any reason but shutdown, the readiness check shows it DOWN and it is started again.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -44,54 +31,60 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
-    private final EntityManager entityManager;
+    private final RelayBatch batch;
+    private final RelayClients clients;
     private final OutboxConfig config;
-    private final String bootstrapServers;
-    private final Counter published;
     private final Counter failures;
+    private final Counter restarts;
     private final Semaphore wakeUp = new Semaphore(0);
-    private ExecutorService worker;
+    private ScheduledExecutorService supervisor;
     private KafkaProducer<String, String> producer;
+    private Admin admin;
+    private volatile KnownTopics topics;
+    private volatile Thread worker;
     private volatile boolean running;
 
-    public OutboxRelay(EntityManager entityManager, OutboxConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry registry) {
-        this.entityManager = entityManager;
+    public OutboxRelay(RelayBatch batch, RelayClients clients, OutboxConfig config, MeterRegistry registry) {
+        this.batch = batch;
+        this.clients = clients;
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
-        this.published = Counter.builder("privacy.outbox.published").description("events the relay published")
+        this.failures = Counter.builder("privacy.outbox.failures").description("relay rounds that met a fault")
                 .register(registry);
-        this.failures = Counter.builder("privacy.outbox.failures").description("relay rounds that failed")
-                .register(registry);
+        this.restarts = Counter.builder("privacy.outbox.relay.restarts")
+                .description("times the relay thread ended unexpectedly and was started again").register(registry);
     }
 
     void start(@Observes StartupEvent event) {
         if (!config.relayEnabled()) {
             return;
         }
-        producer = new KafkaProducer<>(producerProperties(), new StringSerializer(), new StringSerializer());
+        producer = clients.producer();
+        admin = clients.admin();
+        topics = new KnownTopics(admin);
+        supervisor = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "outbox-relay-supervisor"));
         running = true;
-        worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "outbox-relay");
-            t.setDaemon(true);
-            return t;
-        });
-        worker.submit(this::loop);
+        launch();
     }
 
     void stop(@Observes ShutdownEvent event) {
         running = false;
         wake();
-        if (worker != null) {
-            worker.shutdown();
+        if (supervisor != null) {
+            supervisor.shutdownNow();
+        }
+        Thread current = worker;
+        if (current != null) {
             try {
-                worker.awaitTermination(10, TimeUnit.SECONDS);
+                current.join(Duration.ofSeconds(10).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
+        }
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
         }
     }
 
@@ -100,97 +93,102 @@ public class OutboxRelay {
         wakeUp.release();
     }
 
-    private void loop() {
-        Duration backoff = config.pollInterval();
-        while (running) {
+    /** An operator re-queued parked rows after a fix (topic created, limit raised): look topics up again. */
+    void requeued() {
+        KnownTopics known = topics;
+        if (known != null) {
+            known.forgetAll();
+        }
+        wake();
+    }
+
+    /** Whether this instance is meant to relay and its thread is alive (false while it waits to be restarted). */
+    public RelayState state() {
+        if (!config.relayEnabled()) {
+            return RelayState.DISABLED;
+        }
+        Thread current = worker;
+        return current != null && current.isAlive() ? RelayState.RUNNING : RelayState.DEAD;
+    }
+
+    /** The relay's thread states, as the readiness check reports them. */
+    public enum RelayState {
+        RUNNING, DEAD, DISABLED
+    }
+
+    private synchronized void launch() {
+        if (!running) {
+            return;
+        }
+        Thread thread = daemon(this::supervised, "outbox-relay");
+        worker = thread;
+        thread.start();
+    }
+
+    private void supervised() {
+        Throwable cause = null;
+        try {
+            loop();
+        } catch (Throwable t) { // an Error too: whatever ended the thread must be seen and the relay restarted
+            cause = t;
+        }
+        if (running) {
+            restarts.increment();
+            LOG.errorf(cause, "outbox relay thread ended unexpectedly; starting it again in %s", config.restartDelay());
             try {
-                int sent = relayBatch();
-                backoff = config.pollInterval();
-                if (sent == 0) {
-                    await(config.pollInterval());
-                }
+                supervisor.schedule(this::launch, config.restartDelay().toMillis(), TimeUnit.MILLISECONDS);
             } catch (RuntimeException e) {
+                LOG.debug("supervisor already stopped", e);
+            }
+        }
+    }
+
+    private void loop() throws InterruptedException {
+        Duration backoff = config.pollInterval();
+        boolean afterFault = false;
+        while (running) {
+            RelayBatch.Outcome outcome;
+            try {
+                outcome = batch.relay(producer, topics, afterFault);
+            } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted() || causedBy(e, InterruptedException.class)) {
+                    throw new InterruptedException("outbox relay interrupted");
+                }
+                outcome = new RelayBatch.Outcome(0, 0, e);
+            }
+            afterFault = outcome.fault() != null;
+            if (outcome.fault() != null) {
                 failures.increment();
-                LOG.warnf("outbox relay round failed, retrying in %s: %s", backoff, rootMessage(e));
+                LOG.warnf("outbox relay round met a fault, retrying in %s: %s", backoff, rootMessage(outcome.fault()));
                 await(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            } else {
+                backoff = config.pollInterval();
+                if (outcome.published() == 0 && outcome.parked() == 0) {
+                    await(config.pollInterval());
+                }
             }
         }
     }
 
-    /** Publishes one batch and returns how many events left the outbox. */
-    int relayBatch() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<OutboxEvent> claimed = claim();
-            if (claimed.isEmpty()) {
-                return 0;
-            }
-            List<OutboxEvent> ready = inKeyOrder(claimed);
-            List<Future<RecordMetadata>> sends = new ArrayList<>(ready.size());
-            for (OutboxEvent event : ready) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(event.topic, event.messageKey, event.payload);
-                record.headers().add("eventId", event.eventId.toString().getBytes(StandardCharsets.UTF_8));
-                sends.add(producer.send(record));
-            }
-            producer.flush();
-            for (Future<RecordMetadata> send : sends) {
-                send.get(30, TimeUnit.SECONDS);
-            }
-            List<Long> ids = ready.stream().map(e -> e.id).toList();
-            entityManager.createQuery("delete from OutboxEvent e where e.id in :ids").setParameter("ids", ids)
-                    .executeUpdate();
-            published.increment(ready.size());
-            return ready.size();
-        });
+    private void await(Duration duration) throws InterruptedException {
+        wakeUp.tryAcquire(duration.toMillis(), TimeUnit.MILLISECONDS);
+        wakeUp.drainPermits();
     }
 
-    @SuppressWarnings("unchecked")
-    private List<OutboxEvent> claim() {
-        return entityManager.createNativeQuery(
-                "select * from outbox_event order by id limit :limit for update skip locked", OutboxEvent.class)
-                .setParameter("limit", config.batchSize())
-                .getResultList();
+    private static Thread daemon(Runnable task, String name) {
+        Thread t = new Thread(task, name);
+        t.setDaemon(true);
+        return t;
     }
 
-    /** Drops the rows of any key that has an earlier row another replica holds, so no key is published out of order. */
-    private List<OutboxEvent> inKeyOrder(List<OutboxEvent> claimed) {
-        List<Long> ids = claimed.stream().map(e -> e.id).toList();
-        List<String> keys = claimed.stream().map(e -> e.messageKey).distinct().toList();
-        List<Object[]> heldElsewhere = entityManager.createQuery(
-                "select e.messageKey, min(e.id) from OutboxEvent e where e.messageKey in :keys and e.id not in :ids"
-                        + " group by e.messageKey", Object[].class)
-                .setParameter("keys", keys).setParameter("ids", ids).getResultList();
-        if (heldElsewhere.isEmpty()) {
-            return claimed;
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
         }
-        Map<String, Long> firstHeld = new HashMap<>();
-        heldElsewhere.forEach(row -> firstHeld.put((String) row[0], (Long) row[1]));
-        return claimed.stream()
-                .filter(e -> !firstHeld.containsKey(e.messageKey) || e.id < firstHeld.get(e.messageKey))
-                .toList();
-    }
-
-    private Properties producerProperties() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
-        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "25000");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-        return p;
-    }
-
-    private void await(Duration duration) {
-        try {
-            wakeUp.tryAcquire(duration.toMillis(), TimeUnit.MILLISECONDS);
-            wakeUp.drainPermits();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
+        return false;
     }
 
     private static String rootMessage(Throwable e) {

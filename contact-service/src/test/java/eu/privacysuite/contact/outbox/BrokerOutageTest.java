@@ -1,0 +1,81 @@
+package eu.privacysuite.contact.outbox;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import eu.privacysuite.shared.events.Topics;
+import eu.privacysuite.shared.outbox.ParkedEvents;
+import eu.privacysuite.testing.SuitePlatformResource;
+import eu.privacysuite.testing.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.http.ContentType;
+
+/** The broker is stopped for real in the middle of traffic; the outbox holds what the service accepted. */
+@QuarkusTest
+@QuarkusTestResource(value = SuitePlatformResource.class, initArgs = @ResourceArg(name = "database", value = "contact_test"))
+class BrokerOutageTest {
+
+    private static final int REQUESTS_DURING_OUTAGE = 20;
+
+    @Inject
+    ParkedEvents outbox;
+
+    @Test
+    void whileTheBrokerIsDownContactRequestsAreAcceptedAndEveryEventIsPublishedWhenItIsBack() {
+        List<String> accepted = new ArrayList<>();
+        accepted.add(post()); // one before the outage, so that the relay's producer knows the topic
+        SuitePlatformResource.stopBroker();
+        try {
+            for (int i = 0; i < REQUESTS_DURING_OUTAGE; i++) {
+                accepted.add(post());
+            }
+            // Quarkus's broker check answers only after the admin client's default.api.timeout.ms (60 s) while the
+            // broker is away; a Kubernetes probe times out sooner, which counts as not ready as well.
+            OutboxRelayTest.awaitTrue(() -> "DOWN".equals(readiness()), Duration.ofSeconds(90), "readiness goes DOWN");
+            assertTrue(outbox.counts().pending() > 0, "the outbox holds the events of the outage");
+        } finally {
+            SuitePlatformResource.startBrokerAgain();
+        }
+        OutboxRelayTest.awaitTrue(() -> "UP".equals(readiness()), Duration.ofSeconds(90), "readiness comes back UP");
+
+        TopicProbe bus = new TopicProbe(SuitePlatformResource.bootstrapServers());
+        Set<String> published = new HashSet<>();
+        OutboxRelayTest.awaitTrue(() -> {
+            bus.readAll(Topics.RETENTION_LIFECYCLE).forEach(r -> accepted.stream()
+                    .filter(id -> r.value().contains(id)).forEach(published::add));
+            return published.size() == accepted.size();
+        }, Duration.ofSeconds(90), "every accepted request's clock event is published");
+        assertEquals(accepted.size(), published.size());
+    }
+
+    private static String post() {
+        UUID visitor = UUID.randomUUID();
+        String body = """
+                {"civility":"MS","firstName":"Ana","lastName":"Lopez","email":"ana+%s@example.fr","phone":"0553692200",
+                 "postalAddress":"1 rue de la Paix, 75002 Paris","country":"FR","message":"Call me","visitorId":"%s"}
+                """.formatted(visitor, visitor);
+        return given().contentType(ContentType.JSON).body(body).post("/api/contact-requests")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private static String readiness() {
+        return given().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                .setParam("http.socket.timeout", 90_000))).get("/q/health/ready").then().extract().path("status");
+    }
+}
