@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolationException;
 
 import org.jboss.logging.Logger;
 
@@ -65,13 +66,8 @@ public class ConsumerSkeleton {
                     faults.recovered(consumer.topic());
                 }
                 return;
-            } catch (MalformedEventException bad) {
-                throw bad;
             } catch (RuntimeException | Error fault) {
-                if (refusedAsData(fault)) {
-                    throw new MalformedEventException("a value of the event is refused by the database ("
-                            + sqlState(fault) + ")");
-                }
+                throwIfBad(fault);
                 faults.failed(consumer.topic(), fault);
                 // Class names and SQLState only: a fault's message may quote the data.
                 LOG.warnf("consumer of %s met a fault (%s, SQLState %s) on event %s; retrying in %d ms",
@@ -119,10 +115,24 @@ public class ConsumerSkeleton {
         return envelope;
     }
 
-    /** SQLState class 22 (data exception: too long, out of range, bad syntax) is the same on every attempt. */
-    private static boolean refusedAsData(Throwable fault) {
+    /**
+     * A failure that the same event meets on every attempt is a bad message: the effect's own refusal (even when
+     * wrapped by the transaction), a value the entities' constraints refuse, or SQLState class 22 (data
+     * exception: too long, out of range, bad syntax).
+     */
+    private static void throwIfBad(Throwable fault) {
+        for (Throwable t = fault; t != null; t = t.getCause()) {
+            if (t instanceof MalformedEventException bad) {
+                throw bad;
+            }
+            if (t instanceof ConstraintViolationException) {
+                throw new MalformedEventException("a value of the event breaks a constraint of the stored record");
+            }
+        }
         String state = sqlState(fault);
-        return state != null && state.startsWith("22");
+        if (state != null && state.startsWith("22")) {
+            throw new MalformedEventException("a value of the event is refused by the database (" + state + ")");
+        }
     }
 
     private static String sqlState(Throwable fault) {
