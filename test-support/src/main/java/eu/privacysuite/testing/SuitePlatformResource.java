@@ -38,13 +38,9 @@ public class SuitePlatformResource implements QuarkusTestResourceLifecycleManage
                 databases.recreate(database);
                 preparedDatabase = database;
             }
-            if (broker == null) {
-                broker = startBroker();
-                Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "test-broker-stop"));
-            }
         }
         return Map.of(
-                "kafka.bootstrap.servers", broker.bootstrapServers(),
+                "kafka.bootstrap.servers", startedBroker(),
                 "quarkus.datasource.jdbc.url", databases.jdbcUrl(database),
                 "quarkus.datasource.username", databases.user(),
                 "quarkus.datasource.password", databases.password());
@@ -61,6 +57,15 @@ public class SuitePlatformResource implements QuarkusTestResourceLifecycleManage
      */
     public static String databasePrefix() {
         return System.getenv().getOrDefault("PRIVACY_TEST_DB_PREFIX", "");
+    }
+
+    /** The broker of this JVM, started now if no test has started it yet. */
+    public static synchronized String startedBroker() {
+        if (broker == null) {
+            broker = startBroker();
+            Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "test-broker-stop"));
+        }
+        return broker.bootstrapServers();
     }
 
     /** The broker the tests of this JVM share, for tests that read or write topics directly. */
