@@ -69,9 +69,14 @@ public class ProblemResponsesFilter implements OASFilter {
         if (body) {
             problem(responses, "413", "The request body is larger than this service takes.");
             problem(responses, "415", "The body must be application/json.");
-            problem(responses, "422", "The request is well formed but names something this service does not know.");
         }
         problem(responses, "503", "The service cannot reach its database; retry after the Retry-After seconds.");
+        // An error answer the resource declares itself (a 409, a 422) is a problem too.
+        responses.getAPIResponses().forEach((code, response) -> {
+            if (code.startsWith("4") || code.startsWith("5")) {
+                problem(responses, code, response.getDescription());
+            }
+        });
     }
 
     /** Adds the answer, or gives an answer the resource already declared the problem+json content it lacks. */

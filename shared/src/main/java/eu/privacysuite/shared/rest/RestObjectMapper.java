@@ -26,6 +26,8 @@ public class RestObjectMapper implements ContextResolver<ObjectMapper> {
                 // A type is a type: 12 is not the name "12", "true" is not true, 1 is not the second enum constant.
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        // "" (or a NUL, which the parser's trim makes "") is not an absent UUID, enum or number: it is the wrong type.
+        mapper.coercionConfigDefaults().setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
