@@ -16,12 +16,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import eu.privacysuite.consent.service.ConsentService;
 
 @Path("/api/consents")
-@Tag(name = "Cookie consent")
+@Tag(name = "Cookie consent", description = "The visitor's cookie choices, stored as proofs (public, for the banner).")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class ConsentResource {
@@ -38,6 +41,10 @@ public class ConsentResource {
     @POST
     @Operation(summary = "Record a cookie choice", description = "Stores a proof of the visitor's choice for every "
             + "service of the catalogue; services not named are refused.")
+    @APIResponse(responseCode = "201", description = "The proof of the visitor's choice.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsentProofView.class)))
+    @APIResponse(responseCode = "409", description = "The policy version is no longer the one in force.")
+    @APIResponse(responseCode = "422", description = "The policy version or a service id is not in the catalogue.")
     public Response give(@Valid @NotNull ConsentRequest request) {
         ConsentProofView proof = consents.give(request);
         return Response.created(URI.create("/api/consents/" + proof.id())).entity(proof).build();

@@ -12,7 +12,7 @@ import eu.privacysuite.consent.service.PolicyCatalogue;
 
 /** What the banner needs before it asks: the policy version in force and the services that set cookies. */
 @Path("/api")
-@Tag(name = "Cookie policy")
+@Tag(name = "Cookie policy", description = "The policy version in force and its cookie services (public, for the banner).")
 @Produces(MediaType.APPLICATION_JSON)
 public class PolicyResource {
 

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import eu.privacysuite.contact.domain.Civility;
+import eu.privacysuite.shared.rest.MultilineText;
 
 /**
  * What the site's contact form sends (policy art. 2.1). {@code visitorId} is the banner's pseudonymous id of
@@ -20,9 +21,9 @@ public record ContactRequestForm(
         @NotBlank @Size(max = 100) String lastName,
         @NotBlank @Email @Size(max = 254) String email,
         @Size(max = 32) String phone,
-        @Size(max = 500) String postalAddress,
+        @MultilineText @Size(max = 500) String postalAddress,
         @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as FR") String country,
-        @NotBlank @Size(max = 5000) String message,
+        @MultilineText @NotBlank @Size(max = 5000) String message,
         UUID visitorId) {
 
     /** Surrounding spaces are typing noise, not data: " Jane@Example.org " is Jane's address. */

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import eu.privacysuite.contact.service.ContactService;
 
 @Path("/api/contact-requests")
-@Tag(name = "Contact form")
+@Tag(name = "Contact form", description = "What the site's contact form sends (public).")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class ContactRequestResource {

@@ -37,7 +37,7 @@ public final class ServiceProcess {
             Files.createDirectories(log.getParent());
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+                    "-XX:TieredStopAtLevel=1", "-Dvertx.disableURIValidation=true", "-jar", jar.toString()));
             builder.environment().putAll(env);
             builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
             builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -31,7 +31,7 @@ import eu.privacysuite.dsr.service.RequestViews;
 import eu.privacysuite.shared.problem.ProblemException;
 
 @Path("/api/requests")
-@Tag(name = "Data-subject requests")
+@Tag(name = "Data-subject requests", description = "Requests the controller records and follows (bearer token).")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class DsrRequestResource {

@@ -16,7 +16,7 @@ import eu.privacysuite.retention.service.LedgerSummary;
 
 /** Read-only views of the schedule and the ledger; they hold no personal data (no record ids, no subjects). */
 @Path("/api/retention")
-@Tag(name = "Retention")
+@Tag(name = "Retention", description = "The retention schedule and the ledger's counts, without personal data.")
 @Produces(MediaType.APPLICATION_JSON)
 public class RetentionResource {
 

@@ -6,17 +6,21 @@ import java.util.UUID;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import eu.privacysuite.shared.rest.ControlCharacterException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -40,18 +44,32 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response controlCharacters(ControlCharacterException e) {
+        String field = JsonFieldPath.of(e);
+        return new Problem("about:blank", "Invalid request", 400, "The request has invalid fields.", null,
+                List.of(new Problem.InvalidParam(field.isEmpty() ? "body" : field, ControlCharacterException.RULE)))
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
     public Response unparsableJson(JsonParseException e) {
+        return Problem.of(Status.BAD_REQUEST, "The body is not valid JSON.").toResponse();
+    }
+
+    /** Anything else the JSON parser refuses, such as nesting or a number beyond its limits. */
+    @ServerExceptionMapper
+    public Response refusedJson(JsonProcessingException e) {
         return Problem.of(Status.BAD_REQUEST, "The body is not valid JSON.").toResponse();
     }
 
     @ServerExceptionMapper
     public Response mismatchedJson(MismatchedInputException e) {
-        return Problem.of(Status.BAD_REQUEST, wrongField(e)).toResponse();
+        return wrongField(e);
     }
 
     @ServerExceptionMapper
     public Response unmappableJson(JsonMappingException e) {
-        return Problem.of(Status.BAD_REQUEST, wrongField(e)).toResponse();
+        return wrongField(e);
     }
 
     @ServerExceptionMapper
@@ -74,14 +92,32 @@ public class ProblemMappers {
         return Problem.of(Status.FORBIDDEN, "The token's roles do not allow this operation.").toResponse();
     }
 
+    /** Jakarta REST answers a query or path parameter it cannot convert with 404; it is the client's error. */
+    @ServerExceptionMapper
+    public Response unconvertibleParameter(NotFoundException e) {
+        if (e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
+            return Problem.of(Status.BAD_REQUEST, "A query or path parameter has the wrong type or format.").toResponse();
+        }
+        return web(e);
+    }
+
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        // The JSON reader wraps what Jackson refuses (other than a mismatched input) in a plain 400.
+        if (e.getCause() instanceof ControlCharacterException c) {
+            return controlCharacters(c);
+        } else if (e.getCause() instanceof JsonMappingException m) {
+            return wrongField(m);
+        } else if (e.getCause() instanceof JsonProcessingException) {
+            return Problem.of(Status.BAD_REQUEST, "The body is not valid JSON.").toResponse();
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         String detail = switch (status.getStatusCode()) {
             case 404 -> "No such resource.";
             case 405 -> "This method is not allowed on this resource.";
             case 406 -> "This resource cannot answer in the requested media type.";
             case 413 -> "The request body is too large.";
+            case 414 -> "The request URI is too long.";
             case 415 -> "This resource takes application/json.";
             case 429 -> "Too many requests; slow down.";
             default -> status.getReasonPhrase();
@@ -89,28 +125,38 @@ public class ProblemMappers {
         return Problem.of(status, detail).toResponse();
     }
 
-    /** The last resort: a reference the operator can find in the log, nothing else. */
+    /**
+     * The last resort. A fault of the database is a 503 the client may retry after a while; anything else is a bug:
+     * a reference the operator can find in the log, nothing else.
+     */
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
+        if (DatabaseFaults.isTransient(e)) {
+            LOG.warnf("database unavailable: %s", e.getClass().getName());
+            return unavailable();
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error, reference %s", reference);
         return new Problem("about:blank", "Internal Server Error", 500,
                 "The request could not be completed. Reference: " + reference, null, List.of()).toResponse();
     }
 
-    private static String wrongField(JsonMappingException e) {
-        if (e.getPath().isEmpty()) {
-            return "The body does not have the shape this resource takes.";
+    /** 503 with Retry-After: the request was not applied, and the same request may succeed later. */
+    public static Response unavailable() {
+        return Response.fromResponse(Problem.of(Status.SERVICE_UNAVAILABLE,
+                "The service cannot reach its database; nothing was changed. Try again later.").toResponse())
+                .header("Retry-After", ConfigProvider.getConfig()
+                        .getOptionalValue("privacy.http.retry-after", Integer.class).orElse(5))
+                .build();
+    }
+
+    private static Response wrongField(JsonMappingException e) {
+        String path = JsonFieldPath.of(e);
+        if (path.isEmpty()) {
+            return Problem.of(Status.BAD_REQUEST, "The body does not have the shape this resource takes.").toResponse();
         }
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
-            } else {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return "Field '" + path + "' has the wrong type or format.";
+        return new Problem("about:blank", "Invalid request", 400, "Field '" + path + "' has the wrong type or format.",
+                null, List.of(new Problem.InvalidParam(path, "has the wrong type or format"))).toResponse();
     }
 
     private static String field(ConstraintViolation<?> violation) {

@@ -1,0 +1,82 @@
+package eu.privacysuite.consent;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import eu.privacysuite.testing.ApiDocumentCheck;
+import eu.privacysuite.testing.BadInput;
+import eu.privacysuite.testing.BadInputCorpus;
+import eu.privacysuite.testing.StoredText;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class BadInputAtTheDoorTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize maxBody;
+
+    @Inject
+    DataSource database;
+
+    @Test
+    void everyBadInputGetsAProblemThatEchoesNothingAndNothingIsStored() {
+        long proofs = StoredText.count(database, "consent_proof");
+        int sent = new BadInputCorpus(base, maxBody.asLongValue()).sendAll(List.of(
+                BadInput.post("/api/consents", """
+                        {"visitorId":"%s","policyVersion":"2018-05-25","decisions":{"google-analytics":true}}
+                        """.formatted(UUID.randomUUID())).maps("decisions"),
+                BadInput.get("/api/consents/current").query("visitorId", UUID.randomUUID().toString()),
+                BadInput.get("/api/policy-versions/current"),
+                BadInput.get("/api/catalogue")));
+        assertEquals(proofs, StoredText.count(database, "consent_proof"), "a bad input stored a consent proof");
+        assertEquals(List.of(), StoredText.rowsHolding(database, BadInputCorpus.MARK));
+        System.out.println(sent + " bad inputs refused");
+    }
+
+    @Test
+    void aValidBodySentInChunksIsStillAccepted() throws Exception {
+        String body = "{\"visitorId\":\"%s\",\"policyVersion\":\"2018-05-25\",\"decisions\":{}}".formatted(UUID.randomUUID());
+        HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(base.resolve("/api/consents")).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, answer.statusCode(), answer.body());
+    }
+
+    @Test
+    void apiDocumentNamesEveryOperationItsTokenAndItsProblems() throws Exception {
+        String document = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+                .extract().asString();
+        Path copy = Path.of("target/openapi/consent-service.json");
+        Files.createDirectories(copy.getParent());
+        Files.writeString(copy, document);
+        assertEquals(List.of(), ApiDocumentCheck.faults(new ObjectMapper().readTree(document)));
+    }
+}

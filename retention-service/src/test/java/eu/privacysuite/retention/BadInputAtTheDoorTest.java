@@ -1,0 +1,58 @@
+package eu.privacysuite.retention;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import eu.privacysuite.testing.ApiDocumentCheck;
+import eu.privacysuite.testing.BadInput;
+import eu.privacysuite.testing.BadInputCorpus;
+import eu.privacysuite.testing.StoredText;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class BadInputAtTheDoorTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize maxBody;
+
+    @Inject
+    DataSource database;
+
+    @Test
+    void everyBadInputGetsAProblemThatEchoesNothingAndNothingIsStored() {
+        int sent = new BadInputCorpus(base, maxBody.asLongValue()).sendAll(List.of(
+                BadInput.get("/api/retention/schedule"),
+                BadInput.get("/api/retention/ledger/summary")));
+        assertEquals(List.of(), StoredText.rowsHolding(database, BadInputCorpus.MARK));
+        System.out.println(sent + " bad inputs refused");
+    }
+
+    @Test
+    void apiDocumentNamesEveryOperationItsTokenAndItsProblems() throws Exception {
+        String document = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+                .extract().asString();
+        Path copy = Path.of("target/openapi/retention-service.json");
+        Files.createDirectories(copy.getParent());
+        Files.writeString(copy, document);
+        assertEquals(List.of(), ApiDocumentCheck.faults(new ObjectMapper().readTree(document)));
+    }
+}

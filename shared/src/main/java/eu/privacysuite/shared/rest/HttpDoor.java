@@ -1,0 +1,152 @@
+package eu.privacysuite.shared.rest;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.Response.Status;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import eu.privacysuite.shared.problem.DatabaseFaults;
+import eu.privacysuite.shared.problem.Problem;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.security.AuthenticationException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * The errors the HTTP layer makes before or around the resources, in problem+json like every other error: a URI,
+ * headers or a declared body over the limits, a path no resource serves, and any failure of the routing itself.
+ */
+@ApplicationScoped
+public class HttpDoor {
+
+    private static final Logger LOG = Logger.getLogger(HttpDoor.class);
+    /** Before Quarkus's own body-size check (route order -2), which answers 413 with an empty body. */
+    private static final int LIMITS_PRIORITY = 100;
+    private static final int ALMOST_LAST = Integer.MAX_VALUE - 1;
+
+    private final ObjectMapper json;
+    private final DoorLimits limits;
+    private final long maxBody;
+    private final BodyHandler chunkedBodies;
+
+    public HttpDoor(ObjectMapper json, DoorLimits limits,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBody) {
+        this.json = json;
+        this.limits = limits;
+        this.maxBody = maxBody.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+        this.chunkedBodies = BodyHandler.create(false).setBodyLimit(this.maxBody);
+    }
+
+    void limits(@Observes Filters filters) {
+        filters.register(this::checkLimits, LIMITS_PRIORITY);
+    }
+
+    void errors(@Observes Router router) {
+        router.route().order(ALMOST_LAST).failureHandler(this::failure);
+        router.errorHandler(404, rc -> answer(rc, Status.NOT_FOUND.getStatusCode(), "Not Found", "No such resource."));
+        router.errorHandler(405, rc -> answer(rc, 405, "Method Not Allowed", "This method is not allowed on this resource."));
+    }
+
+    private void checkLimits(RoutingContext rc) {
+        // Quarkus refuses such a URI itself, with an empty 400, unless launched with -Dvertx.disableURIValidation=true
+        // (as the services are: tests, local stack, image); then this check answers it in problem+json.
+        if (!wellFormed(rc.request().uri())) {
+            answer(rc, 400, "Bad Request", "The request URI is malformed.");
+        } else if (rc.request().uri().length() > limits.maxUriLength()) {
+            answer(rc, 414, "URI Too Long", "The request URI is too long.");
+        } else if (headerBytes(rc.request().headers()) > limits.maxHeaderSize().asLongValue()) {
+            answer(rc, 431, "Request Header Fields Too Large", "The request headers are too large.");
+        } else if (declaredBodyTooLarge(rc)) {
+            rc.response().putHeader(HttpHeaders.CONNECTION, "close");
+            answer(rc, 413, "Content Too Large", "The request body is too large.");
+        } else if (rc.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+            // A body of unknown length is read here, up to the limit, so that going over it fails the routing
+            // (a 413 in problem+json below) rather than Quarkus's stream, which answers 413 with an empty body.
+            chunkedBodies.handle(rc);
+        } else {
+            rc.next();
+        }
+    }
+
+    private boolean declaredBodyTooLarge(RoutingContext rc) {
+        String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) {
+            return false;
+        }
+        try {
+            return Long.parseLong(length.strip()) > maxBody;
+        } catch (NumberFormatException e) {
+            return false; // Vert.x's codec refuses a malformed Content-Length before this runs.
+        }
+    }
+
+    private void failure(RoutingContext rc) {
+        Throwable failure = rc.failure();
+        if (rc.response().headWritten() || failure instanceof AuthenticationException
+                || failure instanceof UnauthorizedException || failure instanceof ForbiddenException) {
+            rc.next(); // Quarkus's handler sends the authentication challenge, or the answer has already begun.
+            return;
+        }
+        if (failure != null && DatabaseFaults.isTransient(failure)) {
+            rc.response().putHeader("Retry-After", Integer.toString(limits.retryAfter()));
+            answer(rc, 503, "Service Unavailable", "The service cannot reach its database; nothing was changed. Try again later.");
+            return;
+        }
+        int status = rc.statusCode() >= 400 ? rc.statusCode() : 500;
+        if (status >= 500) {
+            String reference = UUID.randomUUID().toString();
+            LOG.errorf(failure, "unexpected error at the HTTP layer, reference %s", reference);
+            answer(rc, 500, "Internal Server Error", "The request could not be completed. Reference: " + reference);
+            return;
+        }
+        Status known = Status.fromStatusCode(status);
+        answer(rc, status, known == null ? "Bad Request" : known.getReasonPhrase(), "The request cannot be served as sent.");
+    }
+
+    private void answer(RoutingContext rc, int status, String title, String detail) {
+        if (rc.response().ended()) {
+            return;
+        }
+        try {
+            String body = json.writeValueAsString(new Problem("about:blank", title, status, detail, null, List.of()));
+            rc.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE).end(body);
+        } catch (JsonProcessingException e) {
+            rc.response().setStatusCode(status).end();
+        }
+    }
+
+    private static boolean wellFormed(String uri) {
+        try {
+            new URI(uri);
+            return true;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static long headerBytes(MultiMap headers) {
+        long total = 0;
+        for (Map.Entry<String, String> header : headers) {
+            total += header.getKey().length() + header.getValue().length() + 4;
+        }
+        return total;
+    }
+}
