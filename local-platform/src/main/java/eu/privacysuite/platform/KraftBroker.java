@@ -36,10 +36,16 @@ public final class KraftBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final Path dataDir;
+    private final int port;
+    private final int controllerPort;
 
-    private KraftBroker(KafkaRaftServer server, String bootstrapServers) {
+    private KraftBroker(KafkaRaftServer server, Path dataDir, int port, int controllerPort) {
         this.server = server;
-        this.bootstrapServers = bootstrapServers;
+        this.bootstrapServers = "127.0.0.1:" + port;
+        this.dataDir = dataDir;
+        this.port = port;
+        this.controllerPort = controllerPort;
     }
 
     /** Starts a broker on the given ports (0 picks a free one) keeping its log in {@code dataDir}. */
@@ -51,13 +57,18 @@ public final class KraftBroker implements AutoCloseable {
         format(dataDir, logDir, props);
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
         server.startup();
-        KraftBroker broker = new KraftBroker(server, "127.0.0.1:" + brokerPort);
+        KraftBroker broker = new KraftBroker(server, dataDir, brokerPort, quorumPort);
         broker.awaitReady(Duration.ofSeconds(60));
         return broker;
     }
 
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** A new broker on the same ports and data after {@link #close()}: a fault test's broker comes back. */
+    public KraftBroker startAgain() {
+        return start(dataDir, port, controllerPort);
     }
 
     /** Creates the topics that do not exist yet (the platform creates topics; brokers never auto-create them). */

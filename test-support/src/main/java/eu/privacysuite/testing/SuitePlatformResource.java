@@ -40,7 +40,7 @@ public class SuitePlatformResource implements QuarkusTestResourceLifecycleManage
             }
             if (broker == null) {
                 broker = startBroker();
-                Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "test-broker-stop"));
+                Runtime.getRuntime().addShutdownHook(new Thread(SuitePlatformResource::stopBroker, "test-broker-stop"));
             }
         }
         return Map.of(
@@ -69,6 +69,16 @@ public class SuitePlatformResource implements QuarkusTestResourceLifecycleManage
             throw new IllegalStateException("the test broker is not started; annotate the test with SuitePlatformResource");
         }
         return broker.bootstrapServers();
+    }
+
+    /** Stops the shared broker (a real outage for every client of this JVM) until {@link #restartBroker()}. */
+    public static synchronized void stopBroker() {
+        broker.close();
+    }
+
+    /** Starts the broker again on the same ports, with the same topics and data. */
+    public static synchronized void restartBroker() {
+        broker = broker.startAgain();
     }
 
     private static KraftBroker startBroker() {

@@ -11,7 +11,6 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import eu.privacysuite.dsr.config.DsrConfig;
 import eu.privacysuite.dsr.domain.DsrRequest;
 import eu.privacysuite.dsr.domain.DsrRequestRepository;
 import eu.privacysuite.dsr.domain.ParticipantTask;
@@ -40,17 +39,15 @@ public class ReplyCollector {
     private final AuditTrail audit;
     private final Inbox inbox;
     private final EventCodec codec;
-    private final DsrConfig config;
     private final Clock clock;
 
     public ReplyCollector(DsrRequestRepository requests, ParticipantTaskRepository tasks, AuditTrail audit, Inbox inbox,
-            EventCodec codec, DsrConfig config, Clock clock) {
+            EventCodec codec, Clock clock) {
         this.requests = requests;
         this.tasks = tasks;
         this.audit = audit;
         this.inbox = inbox;
         this.codec = codec;
-        this.config = config;
         this.clock = clock;
     }
 
@@ -71,9 +68,8 @@ public class ReplyCollector {
                     reply.requestId());
             return;
         }
-        ParticipantTask task = config.participants().contains(reply.service())
-                ? tasks.findById(new ParticipantTask.Key(reply.requestId(), reply.service()))
-                : null;
+        // The request's own tasks decide who must answer, not today's configuration of participants.
+        ParticipantTask task = tasks.findById(new ParticipantTask.Key(reply.requestId(), reply.service()));
         if (task == null) {
             LOG.warnf("reply %s for request %s comes from %s, which is not one of its participants: skipped",
                     envelope.eventId(), reply.requestId(), reply.service());

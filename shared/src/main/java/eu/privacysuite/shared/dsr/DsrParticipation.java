@@ -42,10 +42,15 @@ public class DsrParticipation {
         this.tombstones = tombstones;
     }
 
+    /** Applies the command and replies; returns null, without reply, when the command is for other participants. */
     @Transactional
     public DsrReply handle(String value, DsrParticipant participant) {
         EventEnvelope envelope = codec.read(value);
         DsrCommand command = codec.data(envelope, DsrCommand.class);
+        if (!command.addresses(participant.service())) {
+            // The controller re-drove other participants: this one already answered the request.
+            return null;
+        }
         DsrReply reply;
         if (inbox.firstDelivery(CONSUMER, envelope.eventId())) {
             reply = apply(envelope, command, participant);
