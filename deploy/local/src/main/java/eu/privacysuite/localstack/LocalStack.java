@@ -80,6 +80,24 @@ public final class LocalStack implements AutoCloseable {
         return List.copyOf(services);
     }
 
+    /** Kills one service with SIGKILL (kill -9), as a crash; {@link #restart} brings it back. */
+    public void kill(SuiteService service) {
+        process(service).kill();
+    }
+
+    /** Starts a killed service again with the same settings and waits until it is ready. */
+    public void restart(SuiteService service) {
+        ServiceProcess old = process(service);
+        ServiceProcess again = old.relaunch();
+        services.set(services.indexOf(old), again);
+        again.awaitReady(READY_TIMEOUT);
+    }
+
+    private ServiceProcess process(SuiteService service) {
+        return services.stream().filter(s -> s.service() == service).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(service + " is not part of this stack"));
+    }
+
     @Override
     public void close() {
         // All at once: each service takes seconds to drain its consumers, and they do not depend on each other.
