@@ -47,6 +47,9 @@ public final class LocalStackCommand {
         try {
             DeadLetterReplay.Result result = new DeadLetterReplay(client).replay(args[1]);
             System.out.printf("Moved %d record(s) from %s back to %s.%n", result.moved(), result.from(), result.to());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
         } catch (RuntimeException e) {
             System.err.println("Replay stopped: " + e.getMessage() + ". Records not yet acknowledged stay in the"
                     + " dead-letter topic; run it again.");

@@ -165,6 +165,9 @@ public final class DeadLetterReplay {
         try {
             Result result = new DeadLetterReplay(clientFromEnvironment()).replay(args[0]);
             System.out.printf("Moved %d record(s) from %s back to %s.%n", result.moved(), result.from(), result.to());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
         } catch (RuntimeException e) {
             System.err.println("Replay stopped: " + e.getMessage() + ". Records not yet acknowledged stay in the"
                     + " dead-letter topic; run it again.");
