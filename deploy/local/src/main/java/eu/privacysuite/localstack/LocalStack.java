@@ -16,7 +16,9 @@ import eu.privacysuite.shared.events.Topics;
  */
 public final class LocalStack implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /** How long a service may take to become ready; PRIVACY_READY_TIMEOUT_SECONDS lengthens it on a busy machine. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.parseLong(
+            System.getenv().getOrDefault("PRIVACY_READY_TIMEOUT_SECONDS", "180")));
 
     private final StackSettings settings;
     private final LocalSecrets secrets;
