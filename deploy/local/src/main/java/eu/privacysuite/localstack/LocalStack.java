@@ -16,7 +16,9 @@ import eu.privacysuite.shared.events.Topics;
  */
 public final class LocalStack implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /** How long a service may take to become ready; PRIVACY_READY_TIMEOUT_SECONDS lengthens it on a busy machine. */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.parseLong(
+            System.getenv().getOrDefault("PRIVACY_READY_TIMEOUT_SECONDS", "180")));
 
     private final StackSettings settings;
     private final LocalSecrets secrets;
@@ -78,6 +80,24 @@ public final class LocalStack implements AutoCloseable {
 
     public List<ServiceProcess> services() {
         return List.copyOf(services);
+    }
+
+    /** Kills one service with SIGKILL (kill -9), as a crash; {@link #restart} brings it back. */
+    public void kill(SuiteService service) {
+        process(service).kill();
+    }
+
+    /** Starts a killed service again with the same settings and waits until it is ready. */
+    public void restart(SuiteService service) {
+        ServiceProcess old = process(service);
+        ServiceProcess again = old.relaunch();
+        services.set(services.indexOf(old), again);
+        again.awaitReady(READY_TIMEOUT);
+    }
+
+    private ServiceProcess process(SuiteService service) {
+        return services.stream().filter(s -> s.service() == service).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(service + " is not part of this stack"));
     }
 
     @Override

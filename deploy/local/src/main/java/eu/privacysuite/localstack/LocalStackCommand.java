@@ -1,11 +1,15 @@
 package eu.privacysuite.localstack;
 
 import java.nio.file.Path;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
+import eu.privacysuite.shared.dlq.DeadLetterReplay;
+
 /**
- * {@code deploy/local/run} and {@code deploy/local/controller-token}: start the suite and keep it running until
- * Ctrl-C, or print a bearer token that the running stack accepts.
+ * {@code deploy/local/run}, {@code deploy/local/controller-token} and {@code deploy/local/replay-dlq}: start the
+ * suite and keep it running until Ctrl-C, print a bearer token that the running stack accepts, or move a
+ * dead-letter topic's records back to their topic.
  */
 public final class LocalStackCommand {
 
@@ -22,10 +26,34 @@ public final class LocalStackCommand {
                 String role = args.length > 1 && args[1].equals("auditor") ? ControllerTokens.AUDITOR : ControllerTokens.CONTROLLER;
                 System.out.println(new ControllerTokens(LocalSecrets.loadOrCreate(settings.dataDir())).token(role, 8 * 60));
             }
+            case "replay-dlq" -> replayDeadLetters(settings, args);
+            case "topics" -> TopicCounts.of("127.0.0.1:" + settings.kafkaPort())
+                    .forEach((topic, records) -> System.out.println(topic + " " + records));
             default -> {
-                System.err.println("usage: run | token [controller|auditor]");
+                System.err.println("usage: run | token [controller|auditor] | replay-dlq <topic> | topics");
                 System.exit(2);
             }
+        }
+    }
+
+    /** The stack's broker, same client as the Kubernetes Job: {@link DeadLetterReplay}. */
+    private static void replayDeadLetters(StackSettings settings, String[] args) {
+        if (args.length != 2) {
+            System.err.println("usage: replay-dlq <topic or its .dlq>, e.g. replay-dlq privacy.subject.links.dlq");
+            System.exit(2);
+        }
+        Properties client = new Properties();
+        client.put("bootstrap.servers", "127.0.0.1:" + settings.kafkaPort());
+        try {
+            DeadLetterReplay.Result result = new DeadLetterReplay(client).replay(args[1]);
+            System.out.printf("Moved %d record(s) from %s back to %s.%n", result.moved(), result.from(), result.to());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        } catch (RuntimeException e) {
+            System.err.println("Replay stopped: " + e.getMessage() + ". Records not yet acknowledged stay in the"
+                    + " dead-letter topic; run it again.");
+            System.exit(1);
         }
     }
 

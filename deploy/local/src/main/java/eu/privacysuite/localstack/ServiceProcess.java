@@ -18,14 +18,18 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess {
 
     private final SuiteService service;
+    private final Path jar;
     private final int port;
     private final Path log;
+    private final Map<String, String> env;
     private final Process process;
 
-    private ServiceProcess(SuiteService service, int port, Path log, Process process) {
+    private ServiceProcess(SuiteService service, Path jar, int port, Path log, Map<String, String> env, Process process) {
         this.service = service;
+        this.jar = jar;
         this.port = port;
         this.log = log;
+        this.env = Map.copyOf(env);
         this.process = process;
     }
 
@@ -41,10 +45,29 @@ public final class ServiceProcess {
             builder.environment().putAll(env);
             builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
             builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            return new ServiceProcess(service, port, log, builder.start());
+            return new ServiceProcess(service, jar, port, log, env, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service.module(), e);
         }
+    }
+
+    /** The same service again, same jar, port, log and environment: after a crash, or a stop. */
+    public ServiceProcess relaunch() {
+        return launch(service, jar, port, log, env);
+    }
+
+    /** SIGKILL (kill -9), as a crash: no shutdown hook runs, nothing is drained or committed on the way out. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     public SuiteService service() {

@@ -26,6 +26,16 @@ public class DsrRequestRepository implements PanacheRepositoryBase<DsrRequest, U
         return query.page(Page.ofSize(limit)).list();
     }
 
+    /**
+     * Whether a command with this eventId still waits in the outbox, i.e. has not been published yet. The relay
+     * removes a row once the broker has it; that is the only thing this relies on.
+     */
+    public boolean awaitingPublication(UUID commandEventId) {
+        return ((Number) getEntityManager()
+                .createNativeQuery("select count(*) from outbox_event where event_id = :eventId")
+                .setParameter("eventId", commandEventId).getSingleResult()).longValue() > 0;
+    }
+
     public long countOpen() {
         return count("status <> ?1", RequestStatus.COMPLETED);
     }

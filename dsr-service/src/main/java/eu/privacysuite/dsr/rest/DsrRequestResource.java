@@ -18,15 +18,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import eu.privacysuite.dsr.domain.RequestStatus;
 import eu.privacysuite.dsr.service.RequestIntake;
+import eu.privacysuite.dsr.service.RequestRetry;
 import eu.privacysuite.dsr.service.RequestViews;
 import eu.privacysuite.shared.problem.ProblemException;
 
@@ -37,10 +40,12 @@ import eu.privacysuite.shared.problem.ProblemException;
 public class DsrRequestResource {
 
     private final RequestIntake intake;
+    private final RequestRetry retries;
     private final RequestViews views;
 
-    public DsrRequestResource(RequestIntake intake, RequestViews views) {
+    public DsrRequestResource(RequestIntake intake, RequestRetry retries, RequestViews views) {
         this.intake = intake;
+        this.retries = retries;
         this.views = views;
     }
 
@@ -48,9 +53,21 @@ public class DsrRequestResource {
     @RolesAllowed(Roles.CONTROLLER)
     @Operation(summary = "Record a data-subject request", description = "Sends the command to every participant; "
             + "the answer is due within the response deadline (30 days).")
-    public Response create(@Valid @NotNull DsrRequestForm request) {
-        DsrRequestView view = intake.receive(request);
+    public Response create(@Valid @NotNull DsrRequestForm request, @Context SecurityContext security) {
+        DsrRequestView view = intake.receive(request, security.getUserPrincipal().getName());
         return Response.created(URI.create("/api/requests/" + view.id())).entity(view).build();
+    }
+
+    @POST
+    @Path("{id}/retry")
+    @Consumes(MediaType.WILDCARD) // no body: the request id and the participant say it all
+    @RolesAllowed(Roles.CONTROLLER)
+    @Operation(summary = "Re-drive a request that needs attention", description = "Sends a new command to the "
+            + "named participant, or to every participant that has not acted, and waits for their answers again.")
+    public DsrRequestView retry(@PathParam("id") String id, @QueryParam("participant") String participant,
+            @Context SecurityContext security) {
+        String named = participant == null || participant.isBlank() ? null : participant;
+        return retries.retry(requestId(id), named, security.getUserPrincipal().getName());
     }
 
     @GET

@@ -13,7 +13,6 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.jboss.logging.Logger;
 
-import eu.privacysuite.dsr.config.DsrConfig;
 import eu.privacysuite.dsr.domain.DsrRequest;
 import eu.privacysuite.dsr.domain.DsrRequestRepository;
 import eu.privacysuite.dsr.domain.ParticipantTask;
@@ -34,15 +33,13 @@ public class ReplyCollector {
     private final DsrRequestRepository requests;
     private final ParticipantTaskRepository tasks;
     private final AuditTrail audit;
-    private final DsrConfig config;
     private final Clock clock;
 
     public ReplyCollector(DsrRequestRepository requests, ParticipantTaskRepository tasks, AuditTrail audit,
-            DsrConfig config, Clock clock) {
+            Clock clock) {
         this.requests = requests;
         this.tasks = tasks;
         this.audit = audit;
-        this.config = config;
         this.clock = clock;
     }
 
@@ -55,9 +52,8 @@ public class ReplyCollector {
                     reply.requestId());
             return;
         }
-        ParticipantTask task = config.participants().contains(reply.service())
-                ? tasks.findById(new ParticipantTask.Key(reply.requestId(), reply.service()))
-                : null;
+        // The request's own tasks decide who must answer, not today's configuration of participants.
+        ParticipantTask task = tasks.findById(new ParticipantTask.Key(reply.requestId(), reply.service()));
         if (task == null) {
             LOG.warnf("reply %s for request %s comes from %s, which is not one of its participants: skipped",
                     eventId, reply.requestId(), reply.service());

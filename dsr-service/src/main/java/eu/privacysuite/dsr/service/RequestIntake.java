@@ -63,7 +63,7 @@ public class RequestIntake {
     }
 
     @Transactional
-    public DsrRequestView receive(DsrRequestForm form) {
+    public DsrRequestView receive(DsrRequestForm form, String principal) {
         if (form.type() != DsrAction.ERASURE) {
             throw new ProblemException(UnprocessableContent.STATUS,
                     "Requests of type " + form.type() + " are not supported yet.");
@@ -96,7 +96,7 @@ public class RequestIntake {
             participants.add(task);
         }
         outbox.publish(Topics.DSR_COMMANDS, request.subjectKey, command);
-        audit.record(request.id, request.type + " request received, due " + request.dueAt
+        audit.record(request.id, request.type + " request recorded by " + principal + ", due " + request.dueAt
                 + "; command sent to " + String.join(", ", config.participants()));
         LOG.infof("request %s (%s) received; command %s sent to %d participant(s)", request.id, request.type,
                 command.eventId(), participants.size());

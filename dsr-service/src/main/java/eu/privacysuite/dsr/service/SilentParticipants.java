@@ -26,6 +26,7 @@ import io.quarkus.scheduler.Scheduled;
 /**
  * The saga's patient half: a participant silent past the timeout gets the same command again (same eventId, so it
  * deduplicates and answers again); after the last attempt the request is flagged for the controller, never dropped.
+ * A send counts as an attempt only once it has left the outbox, so a broker outage alone flags nothing.
  */
 @ApplicationScoped
 public class SilentParticipants {
@@ -83,6 +84,14 @@ public class SilentParticipants {
         if (silent.isEmpty()) {
             return;
         }
+        Instant now = Instant.now(clock);
+        if (requests.awaitingPublication(codec.read(request.commandEvent).eventId())) {
+            // The last send has not left the outbox (broker unreachable): the participants never had it, so their
+            // silence spends no attempt, and their patience starts again from now.
+            pending.forEach(t -> t.lastSentAt = now);
+            LOG.debugf("request %s: command not yet published; no attempt counted", id);
+            return;
+        }
         if (request.attempts >= config.maxAttempts()) {
             request.status = RequestStatus.NEEDS_ATTENTION;
             audit.record(id, "no answer from " + silent + " after " + request.attempts + " attempt(s)");
@@ -91,7 +100,6 @@ public class SilentParticipants {
         }
         outbox.publish(Topics.DSR_COMMANDS, request.subjectKey, codec.read(request.commandEvent));
         request.attempts++;
-        Instant now = Instant.now(clock);
         pending.forEach(t -> t.lastSentAt = now);
         audit.record(id, "command sent again (attempt " + request.attempts + "): no answer yet from " + silent);
         metrics.commandResent();

@@ -66,6 +66,10 @@ public class DsrCommandConsumer extends EventConsumer<DsrCommand> {
 
     @Override
     protected void apply(EventEnvelope envelope, DsrCommand command) {
+        if (!command.addresses(participant.service())) {
+            // The controller re-drove other participants: this one already answered the request.
+            return;
+        }
         DsrReply reply = act(envelope, command);
         // Only the reply itself is kept: after an erasure no row here may name the subject, not even by key.
         inbox.rememberReply(topic(), envelope.eventId(), codec.writeData(reply));
@@ -74,6 +78,9 @@ public class DsrCommandConsumer extends EventConsumer<DsrCommand> {
 
     @Override
     protected void onDuplicate(EventEnvelope envelope, DsrCommand command) {
+        if (!command.addresses(participant.service())) {
+            return;
+        }
         Optional<String> earlier = inbox.reply(topic(), envelope.eventId());
         DsrReply reply = earlier.map(r -> codec.readData(r, DsrReply.class)).orElseGet(() -> act(envelope, command));
         LOG.infof("DSR command %s for request %s delivered again: replying %s again", envelope.eventId(),

@@ -1,0 +1,91 @@
+package eu.privacysuite.dsr;
+
+import static eu.privacysuite.dsr.DsrApi.awaitTrue;
+import static eu.privacysuite.dsr.DsrApi.erasure;
+import static eu.privacysuite.dsr.DsrApi.newEmail;
+import static eu.privacysuite.dsr.DsrApi.reply;
+import static eu.privacysuite.dsr.DsrApi.view;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import eu.privacysuite.dsr.config.DsrConfig;
+import eu.privacysuite.dsr.domain.DsrRequestRepository;
+import eu.privacysuite.dsr.domain.ParticipantTask;
+import eu.privacysuite.dsr.domain.ParticipantTaskRepository;
+import eu.privacysuite.dsr.domain.TaskStatus;
+import eu.privacysuite.shared.events.DsrOutcome;
+import eu.privacysuite.shared.subject.SubjectKeys;
+import eu.privacysuite.testing.SuitePlatformResource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The saga under a broker outage and a change of configuration. */
+@QuarkusTest
+class DsrSagaFaultTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    SubjectKeys subjectKeys;
+
+    @Inject
+    DsrRequestRepository requests;
+
+    @Inject
+    ParticipantTaskRepository tasks;
+
+    @Inject
+    DsrConfig config;
+
+    @Test
+    void brokerOutageSpendsNoAttemptAndFlagsNothingUntilTheCommandIsPublished() throws Exception {
+        SuitePlatformResource.stopBroker();
+        UUID id;
+        try {
+            id = erasure(newEmail());
+            // One attempt left: a single silence counted during the outage would flag the request.
+            QuarkusTransaction.requiringNew().run(() -> requests.update("attempts = ?1 where id = ?2",
+                    config.maxAttempts(), id));
+            // Several timeouts (3 s) and checks (1 s) pass while the command cannot leave the outbox.
+            Thread.sleep(config.participantTimeout().multipliedBy(3).toMillis());
+            assertEquals("IN_PROGRESS", view(id).getString("status"), "the participants never had the command");
+            assertEquals(config.maxAttempts(), QuarkusTransaction.requiringNew().call(() -> requests.findById(id).attempts));
+        } finally {
+            SuitePlatformResource.startBrokerAgain();
+        }
+        // Once published, the participants' silence counts again: with no attempt left the request is flagged.
+        awaitTrue("the command is published", WAIT, () -> !DsrRetryTest.commandsOf(id).isEmpty());
+        awaitTrue("silence after publication is flagged", WAIT,
+                () -> "NEEDS_ATTENTION".equals(view(id).getString("status")));
+    }
+
+    @Test
+    void completionFollowsTheRequestsOwnTasksNotTodaysParticipants() {
+        String email = newEmail();
+        UUID id = erasure(email);
+        String key = subjectKeys.forEmail(email);
+        // As if the request had been recorded when the participants were contact, consent and billing.
+        QuarkusTransaction.requiringNew().run(() -> {
+            tasks.deleteById(new ParticipantTask.Key(id, "retention-service"));
+            ParticipantTask billing = new ParticipantTask();
+            billing.requestId = id;
+            billing.service = "billing-service";
+            billing.status = TaskStatus.PENDING;
+            billing.lastSentAt = requests.findById(id).receivedAt;
+            tasks.persist(billing);
+        });
+
+        reply(key, id, "contact-service", DsrOutcome.DONE, 1, null);
+        reply(key, id, "consent-service", DsrOutcome.NOTHING_FOUND, 0, null);
+        reply(key, id, "billing-service", DsrOutcome.DONE, 2, null);
+        awaitTrue("the request completes on its own three tasks", WAIT,
+                () -> "COMPLETED".equals(view(id).getString("status")));
+        assertEquals(2, view(id).getInt("participants.find { it.service == 'billing-service' }.recordCount"));
+    }
+}

@@ -1,0 +1,174 @@
+package eu.privacysuite.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import eu.privacysuite.localstack.ControllerTokens;
+import eu.privacysuite.localstack.LocalStack;
+import eu.privacysuite.localstack.StackSettings;
+import eu.privacysuite.localstack.SuiteService;
+import eu.privacysuite.shared.events.Topics;
+import eu.privacysuite.testing.SuitePlatformResource;
+import eu.privacysuite.testing.TopicProbe;
+
+/**
+ * A participant crashes (kill -9) while its erasure transaction is open, and is started again. The request
+ * still completes, and every effect happened once: each deleted record is reported once, the participant's
+ * inbox holds the command once, and the request recorded one answer from it.
+ */
+class ParticipantCrashIT {
+
+    private static final String PREFIX = SuitePlatformResource.databasePrefix() + "e2e_crash_";
+    private static final int PROOFS = 150;
+    private static final String CLOCKS = "select count(*) from retention_clock where category in ('PROSPECT', 'COOKIE_CONSENT')";
+    private static LocalStack stack;
+    private static SuiteDatabases db;
+    private static SuiteHttp http;
+
+    @BeforeAll
+    static void startTheSuite() throws IOException {
+        Path repo = Path.of(System.getProperty("privacy.repo", "..")).toAbsolutePath().normalize();
+        Path data = repo.resolve("e2e-tests/target/e2e-crash-stack");
+        if (Files.exists(data)) {
+            try (Stream<Path> files = Files.walk(data)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        // Ten ports above the other end-to-end stack, so that one never waits for the other's sockets.
+        int portBase = Integer.parseInt(System.getenv().getOrDefault("PRIVACY_E2E_PORT_BASE", "18080")) + 10;
+        stack = LocalStack.start(new StackSettings(repo, data, 0, 0, portBase, PREFIX, true));
+        db = new SuiteDatabases(stack.databases());
+        http = new SuiteHttp(stack);
+    }
+
+    @AfterAll
+    static void stopTheSuite() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void participantKilledDuringItsErasureIsRestartedAndTheRequestCompletesWithEachEffectOnce() throws Exception {
+        UUID visitor = UUID.randomUUID();
+        String version = http.get(SuiteService.CONSENT, "/api/policy-versions/current", null).get("version").asText();
+        for (int i = 0; i < PROOFS; i++) {
+            assertEquals(201, http.post(SuiteService.CONSENT, "/api/consents", null, """
+                    {"visitorId":"%s","policyVersion":"%s","decisions":{"google-analytics":%s}}
+                    """.formatted(visitor, version, i % 2 == 0)).statusCode());
+        }
+        assertEquals(201, http.post(SuiteService.CONTACT, "/api/contact-requests", null, """
+                {"civility":"MR","firstName":"Aurélien","lastName":"Castagnède","email":"a.castagnede@example.org",
+                 "country":"FR","message":"Bonjour","visitorId":"%s"}
+                """.formatted(visitor)).statusCode());
+        Eventually.until("the link and every retention clock", Duration.ofSeconds(90),
+                () -> db.count(PREFIX + "retention", CLOCKS) + db.count(PREFIX + "consent", "select count(*) from visitor_link"),
+                n -> n == PROOFS + 1 + 1);
+        Eventually.until("consent-service's outbox drained", Duration.ofSeconds(30),
+                () -> db.count(PREFIX + "consent", "select count(*) from outbox_event"), n -> n == 0);
+
+        String created = http.post(SuiteService.DSR, "/api/requests", token(ControllerTokens.CONTROLLER), """
+                {"type":"ERASURE","subject":{"email":"a.castagnede@example.org","firstName":"Aurélien","lastName":"Castagnède"}}
+                """).body();
+        String requestId = SuiteHttp.json(created).get("id").asText();
+
+        // The moment consent-service's erasure transaction has written (its inbox row), kill -9.
+        awaitWritingTransaction(PREFIX + "consent");
+        stack.kill(SuiteService.CONSENT);
+        JsonNode atTheCrash = request(requestId);
+        assertEquals("IN_PROGRESS", atTheCrash.get("status").asText());
+        assertEquals("PENDING", participant(atTheCrash, "consent-service").get("status").asText());
+        Eventually.until("the open transaction rolled back", Duration.ofSeconds(30),
+                () -> db.count(PREFIX + "consent", "select count(*) from consent_proof where visitor_id = ?::uuid",
+                        visitor.toString()), n -> n == PROOFS);
+
+        stack.restart(SuiteService.CONSENT);
+        JsonNode done = Eventually.until("the request completed", Duration.ofSeconds(150),
+                () -> request(requestId), r -> "COMPLETED".equals(r.get("status").asText()));
+
+        assertEquals(PROOFS + 1, participant(done, "consent-service").get("recordCount").asLong(),
+                "every proof and the link, counted once");
+        assertEquals(0, db.count(PREFIX + "consent", "select count(*) from consent_proof"));
+        assertEquals(0, db.count(PREFIX + "consent", "select count(*) from visitor_link"));
+        assertEquals(1, db.count(PREFIX + "consent", "select count(*) from processed_event where consumer = ?",
+                Topics.DSR_COMMANDS), "the command was applied once");
+        assertEquals(1, db.count(PREFIX + "dsr", "select count(*) from dsr_audit where request_id = ?::uuid"
+                + " and event like 'consent-service replied%'", requestId), "one answer recorded for the task");
+
+        TopicProbe bus = new TopicProbe(stack.bootstrapServers());
+        Map<String, Set<String>> deletionsByRecord = bus.readAll(Topics.RETENTION_LIFECYCLE).stream()
+                .map(r -> SuiteHttp.json(r.value()))
+                .filter(e -> "RECORD_DELETED".equals(e.get("data").get("clockEvent").asText())
+                        && "COOKIE_CONSENT".equals(e.get("data").get("category").asText()))
+                .collect(Collectors.groupingBy(e -> e.get("data").get("recordId").asText(),
+                        Collectors.mapping(e -> e.get("eventId").asText(), Collectors.toSet())));
+        assertEquals(PROOFS, deletionsByRecord.size(), "each deleted proof reported");
+        assertTrue(deletionsByRecord.values().stream().allMatch(ids -> ids.size() == 1),
+                "no proof deleted twice (one RECORD_DELETED event each)");
+        List<ConsumerRecord<String, String>> replies = bus.readAll(Topics.DSR_REPLIES).stream()
+                .filter(r -> r.value().contains(requestId) && r.value().contains("consent-service")).toList();
+        assertTrue(replies.stream().allMatch(r -> r.value().contains("\"recordCount\":" + (PROOFS + 1))),
+                "a repeated reply repeats the first one");
+        Eventually.until("retention forgets the deleted records", Duration.ofSeconds(60),
+                () -> db.count(PREFIX + "retention", CLOCKS), n -> n == 0);
+    }
+
+    /** Polls tightly: the erasure transaction lasts a fraction of a second, from its inbox row to its commit. */
+    private static void awaitWritingTransaction(String database) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        try (Connection c = stack.databases().connect("postgres"); PreparedStatement open = c.prepareStatement(
+                "select count(*) from pg_stat_activity where datname = ? and backend_xid is not null")) {
+            open.setString(1, database);
+            while (System.nanoTime() < deadline) {
+                try (ResultSet rs = open.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.sleep(1);
+            }
+        }
+        throw new AssertionError("no writing transaction seen in " + database);
+    }
+
+    private static JsonNode request(String id) {
+        return http.get(SuiteService.DSR, "/api/requests/" + id, token(ControllerTokens.AUDITOR));
+    }
+
+    private static JsonNode participant(JsonNode request, String service) {
+        for (JsonNode p : request.get("participants")) {
+            if (service.equals(p.get("service").asText())) {
+                return p;
+            }
+        }
+        throw new AssertionError(service + " is not a participant: " + request);
+    }
+
+    private static String token(String role) {
+        return stack.tokens().token(role, 10);
+    }
+}
