@@ -2,6 +2,7 @@ package eu.privacysuite.dsr.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -11,7 +12,10 @@ import eu.privacysuite.shared.events.Topics;
 import eu.privacysuite.shared.inbox.InFlightMessages;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** The participants' answers to the DSR commands; after bounded retries a reply goes to the DLQ. */
+/**
+ * The participants' answers to the DSR commands, each from the participant's own reply topic (the topic says who
+ * sent it); after bounded retries a reply goes to the DLQ.
+ */
 @ApplicationScoped
 public class DsrReplyConsumer {
 
@@ -26,7 +30,7 @@ public class DsrReplyConsumer {
     @Incoming(Topics.DSR_REPLIES)
     @Blocking
     @Retry(maxRetries = 3, delay = 500, abortOn = MalformedEventException.class)
-    public void onReply(String value) {
-        inFlight.handle(() -> replies.record(value));
+    public void onReply(ConsumerRecord<String, String> reply) {
+        inFlight.handle(() -> replies.record(reply.value(), reply.topic()));
     }
 }

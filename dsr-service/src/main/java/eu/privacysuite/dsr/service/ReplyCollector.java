@@ -33,6 +33,7 @@ import eu.privacysuite.shared.inbox.Inbox;
 public class ReplyCollector {
 
     private static final Logger LOG = Logger.getLogger(ReplyCollector.class);
+    /** The inbox's consumer name: one for all the reply topics, since an eventId is unique across them. */
     private static final String CONSUMER = Topics.DSR_REPLIES;
 
     private final DsrRequestRepository requests;
@@ -54,12 +55,18 @@ public class ReplyCollector {
         this.clock = clock;
     }
 
+    /** Records a reply that arrived on {@code topic}, which must be the reply topic of the service it names. */
     @Transactional
-    public void record(String value) {
+    public void record(String value, String topic) {
         EventEnvelope envelope = codec.read(value);
         DsrReply reply = codec.data(envelope, DsrReply.class);
         if (reply.requestId() == null || reply.service() == null || reply.outcome() == null) {
             throw new MalformedEventException("DSR reply without request, service or outcome");
+        }
+        // Only the named service's Kafka user can write its reply topic: a reply in another's name is a forgery.
+        if (!Topics.replyingService(topic).map(reply.service()::equals).orElse(false)) {
+            throw new MalformedEventException("DSR reply in the name of " + reply.service() + " arrived on " + topic
+                    + ", which is not " + Topics.dsrReplies(reply.service()));
         }
         if (!inbox.firstDelivery(CONSUMER, envelope.eventId())) {
             LOG.debugf("reply %s delivered again: already recorded", envelope.eventId());

@@ -58,7 +58,8 @@ public class DsrParticipation {
             LOG.infof("DSR command %s for request %s delivered again: replying %s again", envelope.eventId(),
                     command.requestId(), reply.outcome());
         }
-        outbox.publish(Topics.DSR_REPLIES, envelope.subjectKey(),
+        // Its own reply topic: only this service's Kafka user may write there, which is how dsr-service knows who spoke.
+        outbox.publish(Topics.dsrReplies(participant.service()), envelope.subjectKey(),
                 codec.envelope(EventTypes.DSR_REPLY, command.requestId().toString(), envelope.subjectKey(), reply));
         return reply;
     }
