@@ -88,7 +88,7 @@ final class Manifests {
         return all(type).stream().filter(o -> name.equals(o.getMetadata().getName())).findFirst();
     }
 
-    /** Generated ConfigMaps and Secrets carry a hash suffix: finds the object whose name is exactly {@code name}. */
+    /** The objects of a custom kind that has no Java model here (CloudNativePG's Cluster, for one). */
     List<GenericKubernetesResource> generic(String kind) {
         return all(GenericKubernetesResource.class).stream().filter(o -> kind.equals(o.getKind())).toList();
     }
