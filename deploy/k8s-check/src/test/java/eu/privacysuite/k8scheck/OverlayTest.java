@@ -67,6 +67,17 @@ class OverlayTest {
                 .map(h -> h.getSpec().getScaleTargetRef().getName()).toList()));
     }
 
+    @Test
+    void theRunbookNamesEverySecretAndConfigMapMadeByHand() throws java.io.IOException {
+        String runbook = java.nio.file.Files.readString(Repo.ROOT.resolve("docs/operations.md"));
+        var byHand = new java.util.HashMap<>(References.SECRETS_BY_HAND);
+        byHand.putAll(References.CONFIG_MAPS_BY_HAND);
+        byHand.forEach((name, keys) -> {
+            assertTrue(runbook.contains("`" + name + "`"), "docs/operations.md does not say how to make " + name);
+            keys.forEach(key -> assertTrue(runbook.contains(key), "docs/operations.md does not name " + name + "'s " + key));
+        });
+    }
+
     static void assertNone(List<String> problems) {
         assertTrue(problems.isEmpty(), () -> problems.size() + " problem(s):\n  " + String.join("\n  ", problems));
     }
