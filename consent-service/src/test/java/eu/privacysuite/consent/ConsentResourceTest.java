@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -35,6 +36,7 @@ import eu.privacysuite.testing.TopicProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -42,6 +44,10 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 @QuarkusTestResource(value = SuitePlatformResource.class, initArgs = @ResourceArg(name = "database", value = "consent_test"))
 class ConsentResourceTest {
+
+    // Health, metrics and OpenAPI answer on the management port only.
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     static final String CURRENT = "2018-05-25";
     static final String SUPERSEDED = "2017-01-01";
@@ -115,7 +121,7 @@ class ConsentResourceTest {
         assertEquals("CONSENT_GIVEN", data.get("clockEvent").asText());
         assertEquals(givenAt, Instant.parse(data.get("at").asText()));
 
-        given().get("/q/metrics").then().statusCode(200)
+        given().port(management.getPort()).get("/q/metrics").then().statusCode(200)
                 .body(containsString("privacy_consent_decisions_total"))
                 .body(not(containsString(visitor.toString())));
     }
@@ -231,7 +237,7 @@ class ConsentResourceTest {
 
     @Test
     void readinessChecksDatabaseBrokerAndOutbox() {
-        given().when().get("/q/health/ready").then().statusCode(200)
+        given().when().port(management.getPort()).get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", hasItem("outbox"))
                 .body("checks.name", hasItem(containsString("Database")))
                 .body("checks.name", hasItem(containsString("Kafka")));

@@ -90,7 +90,7 @@ class DeadLetterReplayTest {
                 "dsr-service", requestId.toString(), subjectKey,
                 mapper.valueToTree(new DsrCommand(requestId, DsrAction.ERASURE, List.of(), null)));
         bus.send(Topics.DSR_COMMANDS, subjectKey, mapper.writeValueAsString(command));
-        JsonNode reply = mapper.readTree(bus.await(Topics.DSR_REPLIES,
+        JsonNode reply = mapper.readTree(bus.await(Topics.dsrReplies("consent-service"),
                 r -> r.value().contains(requestId.toString()), WAIT).value()).get("data");
         assertEquals("DONE", reply.get("outcome").asText());
         assertEquals(3, reply.get("recordCount").asLong(), "two consent proofs and the link");

@@ -67,7 +67,7 @@ class ErasureTest {
         EventEnvelope command = erasure(requestId, subjectKey, List.of(named.toString()));
         bus.send(Topics.DSR_COMMANDS, subjectKey, mapper.writeValueAsString(command));
 
-        JsonNode reply = mapper.readTree(bus.await(Topics.DSR_REPLIES,
+        JsonNode reply = mapper.readTree(bus.await(Topics.dsrReplies("consent-service"),
                 r -> r.value().contains(requestId.toString()), Duration.ofSeconds(30)).value()).get("data");
         assertEquals("DONE", reply.get("outcome").asText());
         assertEquals("consent-service", reply.get("service").asText());
@@ -83,7 +83,7 @@ class ErasureTest {
 
         // The same command delivered again: nothing more is done, and the same reply is sent again.
         bus.send(Topics.DSR_COMMANDS, subjectKey, mapper.writeValueAsString(command));
-        List<String> replies = bus.awaitValues(Topics.DSR_REPLIES, v -> v.contains(requestId.toString()), 2,
+        List<String> replies = bus.awaitValues(Topics.dsrReplies("consent-service"), v -> v.contains(requestId.toString()), 2,
                 Duration.ofSeconds(30));
         assertEquals(2, replies.size());
         assertTrue(replies.get(1).contains("\"recordCount\":4"), "the duplicate is answered with the first reply");
@@ -98,7 +98,7 @@ class ErasureTest {
         TopicProbe bus = new TopicProbe(SuitePlatformResource.bootstrapServers());
         UUID requestId = UUID.randomUUID();
         bus.send(Topics.DSR_COMMANDS, subjectKey, mapper.writeValueAsString(erasure(requestId, subjectKey, List.of())));
-        JsonNode reply = mapper.readTree(bus.await(Topics.DSR_REPLIES,
+        JsonNode reply = mapper.readTree(bus.await(Topics.dsrReplies("consent-service"),
                 r -> r.value().contains(requestId.toString()), Duration.ofSeconds(30)).value()).get("data");
         assertEquals("NOTHING_FOUND", reply.get("outcome").asText(), "the visitor was not linked yet");
 

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.net.URL;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -24,12 +25,17 @@ import eu.privacysuite.testing.TopicProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
 @QuarkusTestResource(value = SuitePlatformResource.class, initArgs = @ResourceArg(name = "database", value = "contact_test"))
 class ContactRequestResourceTest {
+
+    // Health, metrics and OpenAPI answer on the management port only.
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @Inject
     ProspectRepository prospects;
@@ -112,7 +118,7 @@ class ContactRequestResourceTest {
 
     @Test
     void readinessChecksDatabaseBrokerAndOutbox() {
-        given().when().get("/q/health/ready").then().statusCode(200)
+        given().when().port(management.getPort()).get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", hasItem("outbox"))
                 .body("checks.name", hasItem(containsString("Database")))
                 .body("checks.name", hasItem(containsString("Kafka")));

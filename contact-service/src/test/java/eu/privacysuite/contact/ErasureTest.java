@@ -60,7 +60,7 @@ class ErasureTest {
         TopicProbe bus = new TopicProbe(SuitePlatformResource.bootstrapServers());
         bus.send(Topics.DSR_COMMANDS, subjectKey, mapper.writeValueAsString(command));
 
-        var reply = bus.await(Topics.DSR_REPLIES, r -> r.value().contains(requestId.toString()), Duration.ofSeconds(30));
+        var reply = bus.await(Topics.dsrReplies("contact-service"), r -> r.value().contains(requestId.toString()), Duration.ofSeconds(30));
         var data = mapper.readTree(reply.value()).get("data");
         assertEquals("DONE", data.get("outcome").asText());
         assertEquals("contact-service", data.get("service").asText());
@@ -72,7 +72,7 @@ class ErasureTest {
 
         // The same command delivered again: nothing more is done, and the same reply is sent again.
         bus.send(Topics.DSR_COMMANDS, subjectKey, mapper.writeValueAsString(command));
-        List<String> replies = bus.awaitValues(Topics.DSR_REPLIES, v -> v.contains(requestId.toString()), 2,
+        List<String> replies = bus.awaitValues(Topics.dsrReplies("contact-service"), v -> v.contains(requestId.toString()), 2,
                 Duration.ofSeconds(30));
         assertEquals(2, replies.size());
         assertTrue(replies.get(1).contains("\"recordCount\":3"), "the duplicate is answered with the first reply");
@@ -87,7 +87,7 @@ class ErasureTest {
                 mapper.valueToTree(new DsrCommand(requestId, DsrAction.ERASURE, List.of(), null)));
         TopicProbe bus = new TopicProbe(SuitePlatformResource.bootstrapServers());
         bus.send(Topics.DSR_COMMANDS, subjectKey, mapper.writeValueAsString(command));
-        var reply = bus.await(Topics.DSR_REPLIES, r -> r.value().contains(requestId.toString()), Duration.ofSeconds(30));
+        var reply = bus.await(Topics.dsrReplies("contact-service"), r -> r.value().contains(requestId.toString()), Duration.ofSeconds(30));
         assertEquals("NOTHING_FOUND", mapper.readTree(reply.value()).get("data").get("outcome").asText());
     }
 
@@ -107,7 +107,7 @@ class ErasureTest {
         PoisonMessages.send(bus, Topics.DSR_COMMANDS, subjectKey, poison);
         bus.send(Topics.DSR_COMMANDS, subjectKey, mapper.writeValueAsString(valid));
 
-        var reply = bus.await(Topics.DSR_REPLIES, r -> r.value().contains(requestId.toString()), Duration.ofSeconds(30));
+        var reply = bus.await(Topics.dsrReplies("contact-service"), r -> r.value().contains(requestId.toString()), Duration.ofSeconds(30));
         assertEquals("NOTHING_FOUND", mapper.readTree(reply.value()).get("data").get("outcome").asText());
         PoisonMessages.assertDeadLettered(bus, Topics.DSR_COMMANDS, subjectKey, poison.size());
     }

@@ -54,16 +54,23 @@ final class DsrApi {
     /** Sends a participant's reply as the participant would, and returns the envelope sent. */
     static EventEnvelope reply(String subjectKey, UUID requestId, String service, DsrOutcome outcome, long count,
             String reason) {
+        return replyOn(Topics.dsrReplies(service), subjectKey, requestId, service, outcome, count, reason);
+    }
+
+    /** Sends a reply that names {@code service} on {@code topic}, which may be another participant's reply topic. */
+    static EventEnvelope replyOn(String topic, String subjectKey, UUID requestId, String service, DsrOutcome outcome,
+            long count, String reason) {
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), EventTypes.DSR_REPLY, 1, Instant.now(), service,
                 requestId.toString(), subjectKey,
                 MAPPER.valueToTree(new DsrReply(requestId, service, outcome, count, null, reason)));
-        send(subjectKey, envelope);
+        send(topic, subjectKey, envelope);
         return envelope;
     }
 
-    static void send(String subjectKey, EventEnvelope envelope) {
+    /** Sends a reply envelope on the given topic: a participant's own reply topic, or one that is not its own. */
+    static void send(String topic, String subjectKey, EventEnvelope envelope) {
         try {
-            bus().send(Topics.DSR_REPLIES, subjectKey, MAPPER.writeValueAsString(envelope));
+            bus().send(topic, subjectKey, MAPPER.writeValueAsString(envelope));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

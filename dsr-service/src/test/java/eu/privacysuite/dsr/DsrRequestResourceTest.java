@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +34,7 @@ import eu.privacysuite.testing.SuitePlatformResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
@@ -42,6 +44,10 @@ import io.restassured.response.Response;
 @QuarkusTestResource(value = SuitePlatformResource.class, initArgs = @ResourceArg(name = "database", value = "dsr_test"))
 @QuarkusTestResource(TestTokens.class)
 class DsrRequestResourceTest {
+
+    // Health, metrics and OpenAPI answer on the management port only.
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @Inject
     SubjectKeys subjectKeys;
@@ -199,9 +205,16 @@ class DsrRequestResourceTest {
 
     @Test
     void openApiAndReadinessNeedNoToken() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().port(management.getPort()).get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", hasItem("outbox")).body("checks.name", hasItem(containsString("Kafka")));
-        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/requests"))
+        given().port(management.getPort()).get("/q/openapi").then().statusCode(200).body(containsString("/api/requests"))
                 .body(containsString("bearer"));
+    }
+
+    @Test
+    void healthMetricsAndOpenApiAreNotServedOnTheApplicationPort() {
+        for (String path : List.of("/q/health/ready", "/q/metrics", "/q/openapi")) {
+            given().get(path).then().statusCode(404);
+        }
     }
 }

@@ -4,6 +4,7 @@ import static eu.privacysuite.dsr.DsrApi.awaitTrue;
 import static eu.privacysuite.dsr.DsrApi.erasure;
 import static eu.privacysuite.dsr.DsrApi.newEmail;
 import static eu.privacysuite.dsr.DsrApi.reply;
+import static eu.privacysuite.dsr.DsrApi.replyOn;
 import static eu.privacysuite.dsr.DsrApi.view;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,12 +36,17 @@ import eu.privacysuite.shared.events.Topics;
 import eu.privacysuite.shared.subject.SubjectKeys;
 import eu.privacysuite.testing.PoisonMessages;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
-/** The saga against the real broker: the test plays the participants by answering on privacy.dsr.replies. */
+/** The saga against the real broker: the test plays the participants by answering on their privacy.dsr.replies.<service> topics. */
 @QuarkusTest
 class DsrSagaTest {
+
+    // Health, metrics and OpenAPI answer on the management port only.
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -102,14 +109,18 @@ class DsrSagaTest {
         String key = subjectKeys.forEmail(email);
         EventEnvelope first = reply(key, id, "contact-service", DsrOutcome.DONE, 3, null);
         // The same event again, even with other data, is a duplicate: its eventId was handled.
-        DsrApi.send(key, new EventEnvelope(first.eventId(), first.type(), 1, first.occurredAt(), first.producer(),
+        DsrApi.send(Topics.dsrReplies(first.producer()), key, new EventEnvelope(first.eventId(), first.type(), 1, first.occurredAt(), first.producer(),
                 first.correlationId(), key, DsrApi.MAPPER.valueToTree(
                         new DsrReply(id, "contact-service", DsrOutcome.FAILED, 9, null, "duplicate"))));
-        // A new answer from a participant that already answered, one from a stranger, one for an unknown request.
+        // A new answer from a participant that already answered, one for an unknown request, and one in a stranger's
+        // name, which is dead-lettered: contact-service's topic carries contact-service's replies only.
         reply(key, id, "contact-service", DsrOutcome.FAILED, 7, "second answer");
-        reply(key, id, "billing-service", DsrOutcome.DONE, 5, null);
         reply(key, UUID.randomUUID(), "contact-service", DsrOutcome.DONE, 1, null);
-        // Same key, same partition: once this one is recorded, the ones before it have been handled.
+        EventEnvelope stranger = replyOn(Topics.dsrReplies("contact-service"), key, id, "billing-service",
+                DsrOutcome.DONE, 5, null);
+        // Same topic, same key, same partition: once the last one is dead-lettered, the ones before it were handled.
+        DsrApi.bus().await(Topics.deadLetter(Topics.DSR_REPLIES),
+                r -> r.value().contains(stranger.eventId().toString()), WAIT);
         reply(key, id, "consent-service", DsrOutcome.NOTHING_FOUND, 0, null);
 
         awaitTrue("consent-service's reply recorded", WAIT, () -> replied(view(id)) == 2);
@@ -140,7 +151,7 @@ class DsrSagaTest {
         assertTrue(QuarkusTransaction.requiringNew().call(() -> requests.findById(id).attempts) >= 2);
         assertTrue(auditOf(id).stream().anyMatch(e -> e.startsWith("command sent again") && e.contains("retention-service")
                 && !e.contains("contact-service")), "the audit names the silent participants only");
-        given().get("/q/metrics").then().statusCode(200)
+        given().port(management.getPort()).get("/q/metrics").then().statusCode(200)
                 .body(containsString("privacy_dsr_commands_resent_total"))
                 .body(containsString("privacy_dsr_requests_open"))
                 .body(containsString("privacy_dsr_requests_overdue"));
@@ -177,11 +188,38 @@ class DsrSagaTest {
         poison.add(DsrApi.MAPPER.writeValueAsString(new EventEnvelope(UUID.randomUUID(), EventTypes.DSR_REPLY, 1,
                 Instant.now(), "contact-service", id.toString(), key,
                 DsrApi.MAPPER.valueToTree(new DsrReply(id, "contact-service", null, 2, null, null)))));
-        PoisonMessages.send(DsrApi.bus(), Topics.DSR_REPLIES, key, poison);
+        PoisonMessages.send(DsrApi.bus(), Topics.dsrReplies("contact-service"), key, poison);
         DsrApi.send(key, valid);
 
         awaitTrue("the reply behind the poison is recorded", WAIT, () -> replied(view(id)) == 1);
         PoisonMessages.assertDeadLettered(DsrApi.bus(), Topics.DSR_REPLIES, key, poison.size());
+    }
+
+    @Test
+    void replyInAnotherParticipantsNameIsDeadLetteredAndChangesNothing() {
+        String email = newEmail();
+        UUID id = erasure(email);
+        String key = subjectKeys.forEmail(email);
+        // contact-service's Kafka user may write only its own reply topic; there it claims to speak for consent-service.
+        EventEnvelope forged = replyOn(Topics.dsrReplies("contact-service"), key, id, "consent-service",
+                DsrOutcome.DONE, 0, null);
+
+        ConsumerRecord<String, String> parked = DsrApi.bus().await(Topics.deadLetter(Topics.DSR_REPLIES),
+                r -> r.value().contains(forged.eventId().toString()), WAIT);
+        String reason = new String(parked.headers().lastHeader("dead-letter-reason").value(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(reason.contains("consent-service") && reason.contains(Topics.dsrReplies("contact-service")), reason);
+        // Its own answer on its own topic still counts, and consent-service is still awaited.
+        reply(key, id, "contact-service", DsrOutcome.DONE, 1, null);
+        awaitTrue("contact-service's own reply recorded", WAIT, () -> replied(view(id)) == 1);
+        assertEquals("PENDING", view(id).getString("participants.find { it.service == 'consent-service' }.status"));
+    }
+
+    @Test
+    void malformedReplyGoesToTheDeadLetterTopic() {
+        String marker = UUID.randomUUID().toString();
+        DsrApi.bus().send(Topics.dsrReplies("contact-service"), marker, "{\"not\":\"an envelope " + marker + "\"}");
+        DsrApi.bus().await(Topics.deadLetter(Topics.DSR_REPLIES), r -> marker.equals(r.key()), WAIT);
     }
 
     private static int replied(JsonPath view) {

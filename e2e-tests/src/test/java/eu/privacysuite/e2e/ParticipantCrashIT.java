@@ -128,7 +128,7 @@ class ParticipantCrashIT {
         assertEquals(PROOFS, deletionsByRecord.size(), "each deleted proof reported");
         assertTrue(deletionsByRecord.values().stream().allMatch(ids -> ids.size() == 1),
                 "no proof deleted twice (one RECORD_DELETED event each)");
-        List<ConsumerRecord<String, String>> replies = bus.readAll(Topics.DSR_REPLIES).stream()
+        List<ConsumerRecord<String, String>> replies = bus.readAll(Topics.dsrReplies("consent-service")).stream()
                 .filter(r -> r.value().contains(requestId) && r.value().contains("consent-service")).toList();
         assertTrue(replies.stream().allMatch(r -> r.value().contains("\"recordCount\":" + (PROOFS + 1))),
                 "a repeated reply repeats the first one");

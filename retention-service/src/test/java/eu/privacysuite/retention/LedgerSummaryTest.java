@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.net.URL;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -22,10 +23,15 @@ import eu.privacysuite.retention.domain.RetentionLedger;
 import eu.privacysuite.retention.service.DueRecordsGauge;
 import eu.privacysuite.shared.events.ClockEvent;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class LedgerSummaryTest {
+
+    // Health, metrics and OpenAPI answer on the management port only.
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @Inject
     ObjectMapper mapper;
@@ -61,7 +67,7 @@ class LedgerSummaryTest {
         dueGauge.refresh();
         double gauge = registry.find("retention.records.due").tag("category", "SERVER_LOG").gauge().value();
         assertEquals(((Number) after.get("dueNow")).doubleValue(), gauge);
-        given().get("/q/metrics").then().statusCode(200).body(containsString("retention_records_due{category=\"SERVER_LOG\""));
+        given().port(management.getPort()).get("/q/metrics").then().statusCode(200).body(containsString("retention_records_due{category=\"SERVER_LOG\""));
     }
 
     @Test

@@ -87,7 +87,7 @@ class RetentionErasureTest {
                 requestId.toString(), subjectKey,
                 mapper.valueToTree(new DsrCommand(requestId, DsrAction.ERASURE, List.of(), null)));
         lifecycle.bus.send(Topics.DSR_COMMANDS, subjectKey, mapper.writeValueAsString(command));
-        ConsumerRecord<String, String> reply = lifecycle.bus.await(Topics.DSR_REPLIES,
+        ConsumerRecord<String, String> reply = lifecycle.bus.await(Topics.dsrReplies("retention-service"),
                 r -> r.value().contains(requestId.toString()) && r.value().contains("retention-service"),
                 Duration.ofSeconds(30));
         return mapper.readTree(reply.value()).get("data");

@@ -78,10 +78,10 @@ public final class LocalStackCommand {
         System.out.println("\nThe privacy suite is ready.");
         System.out.printf("  %-18s %s%n", "Kafka broker", stack.bootstrapServers());
         for (ServiceProcess service : stack.services()) {
-            System.out.printf("  %-18s %s   log %s%n", service.service().module(), service.baseUrl(),
-                    settings.logFile(service.service()));
+            System.out.printf("  %-18s %s   management %s   log %s%n", service.service().module(), service.baseUrl(),
+                    service.managementUrl(), settings.logFile(service.service()));
         }
-        System.out.println("\nEach service: /q/swagger-ui (API), /q/health, /q/metrics.");
+        System.out.println("\nEach service's management port: /q/swagger-ui (API), /q/health, /q/metrics, /q/openapi.");
         System.out.println("Controller token: deploy/local/controller-token   Stop: Ctrl-C");
         stopped.await();
     }

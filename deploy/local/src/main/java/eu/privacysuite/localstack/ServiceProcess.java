@@ -44,6 +44,9 @@ public final class ServiceProcess {
                     "-XX:TieredStopAtLevel=1", "-Dvertx.disableURIValidation=true", "-jar", jar.toString()));
             builder.environment().putAll(env);
             builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(service.managementPort(port)));
+            // Off in the prod profile (Kubernetes); on the local stack a developer may want it.
+            builder.environment().put("QUARKUS_SWAGGER_UI_ENABLE", "true");
             builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             return new ServiceProcess(service, jar, port, log, env, builder.start());
         } catch (IOException e) {
@@ -78,10 +81,15 @@ public final class ServiceProcess {
         return "http://127.0.0.1:" + port;
     }
 
-    /** Waits until /q/health/ready answers 200; fails with the end of the service's log when it dies or times out. */
+    /** Health, metrics and OpenAPI: the management interface, on a port of its own. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + service.managementPort(port);
+    }
+
+    /** Waits until /q/health/ready (management port) answers 200; fails with the end of the service's log when it dies or times out. */
     public void awaitReady(Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

@@ -25,6 +25,11 @@ public enum SuiteService {
         return portBase + portOffset;
     }
 
+    /** The management interface (health, metrics, OpenAPI) listens 1000 above the service's own port. */
+    public int managementPort(int servicePort) {
+        return servicePort + 1000;
+    }
+
     public String database(String prefix) {
         return prefix + database;
     }

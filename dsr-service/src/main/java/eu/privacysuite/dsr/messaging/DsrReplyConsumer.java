@@ -2,6 +2,7 @@ package eu.privacysuite.dsr.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import eu.privacysuite.dsr.service.ReplyCollector;
@@ -14,7 +15,10 @@ import eu.privacysuite.shared.messaging.ConsumerSkeleton;
 import eu.privacysuite.shared.messaging.EventConsumer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** The participants' answers to the DSR commands. */
+/**
+ * The participants' answers to the DSR commands, each from the participant's own reply topic (the topic says who
+ * sent it); after bounded retries a reply goes to the DLQ.
+ */
 @ApplicationScoped
 public class DsrReplyConsumer extends EventConsumer<DsrReply> {
 
@@ -27,14 +31,19 @@ public class DsrReplyConsumer extends EventConsumer<DsrReply> {
 
     @Incoming(Topics.DSR_REPLIES)
     @Blocking(ordered = true)
-    public void onReply(String value) {
-        consume(value);
+    public void onReply(ConsumerRecord<String, String> record) {
+        consume(record.value(), record.topic());
     }
 
     @Override
-    protected void validate(EventEnvelope envelope, DsrReply reply) {
+    protected void validate(EventEnvelope envelope, DsrReply reply, String receivedOn) {
         if (reply.requestId() == null || reply.service() == null || reply.outcome() == null) {
             throw new MalformedEventException("DSR reply without request, service or outcome");
+        }
+        // Only the named service's Kafka user can write its reply topic: a reply in another's name is a forgery.
+        if (!Topics.replyingService(receivedOn).map(reply.service()::equals).orElse(false)) {
+            throw new MalformedEventException("DSR reply in the name of " + reply.service() + " arrived on "
+                    + receivedOn + ", which is not " + Topics.dsrReplies(reply.service()));
         }
     }
 

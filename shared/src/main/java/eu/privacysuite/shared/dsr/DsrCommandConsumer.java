@@ -101,7 +101,8 @@ public class DsrCommandConsumer extends EventConsumer<DsrCommand> {
     }
 
     private void send(EventEnvelope command, DsrReply reply) {
-        outbox.publish(Topics.DSR_REPLIES, command.subjectKey(),
+        // Its own reply topic: only this service's Kafka user may write there, which is how dsr-service knows who spoke.
+        outbox.publish(Topics.dsrReplies(participant.service()), command.subjectKey(),
                 codec.envelope(EventTypes.DSR_REPLY, reply.requestId().toString(), command.subjectKey(), reply));
     }
 }

@@ -40,12 +40,12 @@ public class ConsumerSkeleton {
         this.retry = retry;
     }
 
-    <T> void consume(EventConsumer<T> consumer, String value) {
+    <T> void consume(EventConsumer<T> consumer, String value, String receivedOn) {
         inFlight.handle(() -> {
             try {
                 EventEnvelope envelope = read(consumer, value);
                 T data = codec.data(envelope, consumer.dataType());
-                consumer.validate(envelope, data);
+                consumer.validate(envelope, data, receivedOn);
                 applyUntilDone(consumer, envelope, data);
             } catch (MalformedEventException bad) {
                 faults.recovered(consumer.topic());

@@ -37,7 +37,12 @@ public abstract class EventConsumer<T> {
 
     /** Handles one record's value; returns once its effect committed, or throws to dead-letter it. */
     protected final void consume(String value) {
-        skeleton.consume(this, value);
+        skeleton.consume(this, value, topic);
+    }
+
+    /** As {@link #consume(String)}, for a channel that reads several topics: {@code receivedOn} names the record's. */
+    protected final void consume(String value, String receivedOn) {
+        skeleton.consume(this, value, receivedOn);
     }
 
     /**
@@ -45,6 +50,11 @@ public abstract class EventConsumer<T> {
      * event that can never be applied. Nothing by default.
      */
     protected void validate(EventEnvelope envelope, T data) {
+    }
+
+    /** As {@link #validate(EventEnvelope, Object)}, knowing the topic the record came on. */
+    protected void validate(EventEnvelope envelope, T data, String receivedOn) {
+        validate(envelope, data);
     }
 
     /** The effect, in the transaction that records the event in the inbox; called once per eventId. */
