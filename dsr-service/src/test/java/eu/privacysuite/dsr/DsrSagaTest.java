@@ -189,7 +189,7 @@ class DsrSagaTest {
                 Instant.now(), "contact-service", id.toString(), key,
                 DsrApi.MAPPER.valueToTree(new DsrReply(id, "contact-service", null, 2, null, null)))));
         PoisonMessages.send(DsrApi.bus(), Topics.dsrReplies("contact-service"), key, poison);
-        DsrApi.send(key, valid);
+        DsrApi.send(Topics.dsrReplies("contact-service"), key, valid);
 
         awaitTrue("the reply behind the poison is recorded", WAIT, () -> replied(view(id)) == 1);
         PoisonMessages.assertDeadLettered(DsrApi.bus(), Topics.DSR_REPLIES, key, poison.size());
