@@ -19,6 +19,8 @@ import java.util.concurrent.Future;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import eu.privacysuite.contact.service.SubjectLists;
 import eu.privacysuite.shared.events.Topics;
@@ -142,6 +144,19 @@ class NewsletterTest {
             pool.shutdownNow();
         }
         assertEquals(1, Api.count("select count(n) from NewsletterSubscription n where n.subjectKey = ?1", subjectKeys.forEmail(email)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "\"email\":\"EMAIL\",\"language\":\"de\"", "\"email\":\"EMAIL\",\"age\":0",
+            "\"email\":\"EMAIL\",\"parentEmail\":\"a b@example.org\"", "\"email\":\"\\\"EMAIL\\\"\"",
+            "\"email\":\"EMAIL\",\"age\":9" })
+    void badSubscriptionIsAProblemAndNothingIsStored(String fields) {
+        String email = Api.uniqueEmail("bad");
+        Api.site().body("{" + fields.replace("EMAIL", email) + "}").post("/api/newsletter/subscriptions")
+                .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(400), equalTo(422)))
+                .contentType("application/problem+json").body(not(containsString(email)));
+        assertEquals(0, Api.count("select count(n) from NewsletterSubscription n where n.subjectKey = ?1",
+                subjectKeys.forEmail(email)));
     }
 
     @Test
