@@ -1,6 +1,5 @@
 package eu.privacysuite.contact;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,9 +25,9 @@ import eu.privacysuite.shared.subject.SubjectKeys;
 import eu.privacysuite.testing.PoisonMessages;
 import eu.privacysuite.testing.SuitePlatformResource;
 import eu.privacysuite.testing.TopicProbe;
+import io.quarkus.mailer.MockMailbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 @QuarkusTest
 class ErasureTest {
@@ -45,14 +44,22 @@ class ErasureTest {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    MockMailbox mailbox;
+
     @Test
     void erasureRemovesProspectAndRepliesAndADuplicateGetsTheSameReply() throws Exception {
         String email = "erase.me." + UUID.randomUUID() + "@example.fr";
         for (int i = 0; i < 2; i++) {
-            given().contentType(ContentType.JSON).body(ContactRequestResourceTest.form(email, "0553692200", null))
-                    .post("/api/contact-requests").then().statusCode(201);
+            Api.send(Api.form(email, "Erased", "0553692200", null)).then().statusCode(201);
         }
+        Api.confirm(Api.confirmToken(Api.awaitMail(mailbox, email))).then().statusCode(200);
+        // A minor's held request and a newsletter subscription of the same subject go too.
+        Api.send(MinorsTest.minorForm(email, Api.uniqueEmail("parent"), null)).then().statusCode(201);
+        NewsletterTest.subscribe(email);
         String subjectKey = subjectKeys.forEmail(email);
+        Api.await("the mails queued for the subject", Duration.ofSeconds(10), () -> Api.count(
+                "select count(n) from NewsletterSubscription n where n.subjectKey = ?1", subjectKey) == 1 ? true : null);
         UUID requestId = UUID.randomUUID();
         EventEnvelope command = new EventEnvelope(UUID.randomUUID(), EventTypes.DSR_COMMAND, 1, Instant.now(), "test",
                 requestId.toString(), subjectKey,
@@ -64,9 +71,12 @@ class ErasureTest {
         var data = mapper.readTree(reply.value()).get("data");
         assertEquals("DONE", data.get("outcome").asText());
         assertEquals("contact-service", data.get("service").asText());
-        assertEquals(3, data.get("recordCount").asLong(), "one prospect and two contact requests");
+        assertEquals(5, data.get("recordCount").asLong(), "one prospect, three contact requests, one subscription");
         assertEquals(0, (long) QuarkusTransaction.requiringNew().call(() -> prospects.count("subjectKey", subjectKey)));
         assertEquals(0, (long) QuarkusTransaction.requiringNew().call(() -> requests.count("subjectKey", subjectKey)));
+        for (String entity : List.of("NewsletterSubscription", "ConfirmationToken", "OutgoingMail")) {
+            assertEquals(0, Api.count("select count(e) from " + entity + " e where e.subjectKey = ?1", subjectKey), entity);
+        }
         bus.await(Topics.RETENTION_LIFECYCLE, r -> r.value().contains("RECORD_DELETED") && subjectKey.equals(r.key()),
                 Duration.ofSeconds(20));
 
@@ -75,7 +85,7 @@ class ErasureTest {
         List<String> replies = bus.awaitValues(Topics.dsrReplies("contact-service"), v -> v.contains(requestId.toString()), 2,
                 Duration.ofSeconds(30));
         assertEquals(2, replies.size());
-        assertTrue(replies.get(1).contains("\"recordCount\":3"), "the duplicate is answered with the first reply");
+        assertTrue(replies.get(1).contains("\"recordCount\":5"), "the duplicate is answered with the first reply");
     }
 
     @Test

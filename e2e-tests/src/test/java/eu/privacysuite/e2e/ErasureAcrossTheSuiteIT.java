@@ -18,6 +18,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -36,8 +38,8 @@ import eu.privacysuite.testing.SuitePlatformResource;
 import eu.privacysuite.testing.TopicProbe;
 
 /**
- * The thinnest real slice through the suite: a visitor consents, then writes through the contact form; the
- * controller asks for erasure; every service erases and replies; afterwards no database of the participants and
+ * The thinnest real slice through the suite: a visitor consents, then writes through the contact form and confirms
+ * her address from the acknowledgement the local mail server received; the controller asks for erasure; every service erases and replies; afterwards no database of the participants and
  * no topic holds the person's email, names or phone in any form.
  */
 class ErasureAcrossTheSuiteIT {
@@ -82,7 +84,7 @@ class ErasureAcrossTheSuiteIT {
                 """.formatted(visitorId, version));
         assertEquals(201, consent.statusCode(), consent.body());
 
-        // 2. The same browser sends the contact form: the prospect is stored and the visitor is linked to them.
+        // 2. The same browser sends the contact form: the request is stored, but links nothing yet.
         HttpResponse<String> contact = post(SuiteService.CONTACT, "/api/contact-requests", null, """
                 {"civility":"MS","firstName":"Séverine","lastName":"Quatrefages","email":"%s","phone":"%s",
                  "postalAddress":"12 allée des Tilleuls, 24100 Bergerac","country":"FR",
@@ -90,10 +92,21 @@ class ErasureAcrossTheSuiteIT {
                 """.formatted(email, phone, visitorId));
         assertEquals(201, contact.statusCode(), contact.body());
 
-        // 3. retention-service holds the prospect's and the consent's clocks; consent-service the link.
-        Eventually.until("the prospect's and the consent's retention clocks", Duration.ofSeconds(60),
+        // 3. She follows the confirmation link of the acknowledgement the mail server received, as she would:
+        //    opening it shows a button, pressing it confirms. Only then is the visitor linked to her.
+        String link = Eventually.until("the acknowledgement in the mailbox", Duration.ofSeconds(60),
+                () -> confirmationLink(email.toLowerCase(Locale.ROOT)), l -> l != null);
+        assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(link)).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode());
+        assertEquals(0, db.count(PREFIX + "contact", "select count(*) from prospect"), "opening the link confirms nothing");
+        HttpResponse<String> confirmed = HTTP.send(HttpRequest.newBuilder(URI.create(link))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, confirmed.statusCode(), confirmed.body());
+
+        // retention-service holds the request's, the prospect's and the consent's clocks; consent-service the link.
+        Eventually.until("the request's, the prospect's and the consent's retention clocks", Duration.ofSeconds(60),
                 () -> db.count(PREFIX + "retention", "select count(*) from retention_clock where category in ('PROSPECT', 'COOKIE_CONSENT')"),
-                n -> n == 2);
+                n -> n == 3);
         Eventually.until("the visitor linked to the subject", Duration.ofSeconds(60),
                 () -> db.count(PREFIX + "consent", "select count(*) from visitor_link where visitor_id = ?::uuid", visitorId),
                 n -> n == 1);
@@ -160,6 +173,31 @@ class ErasureAcrossTheSuiteIT {
             for (String needle : needles) {
                 assertTrue(!lower.contains(needle.toLowerCase(Locale.ROOT)), where + " holds personal data (" + needle + "): " + row);
             }
+        }
+    }
+
+    /** The confirmation link of the newest mail the local mail server holds for the address, or null. */
+    private static String confirmationLink(String address) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(
+                    stack.mailServer().apiUrl() + "/api/user/" + address + "/messages/INBOX/")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return null;
+            }
+            JsonNode mails = JSON.readTree(response.body());
+            if (!mails.isArray() || mails.isEmpty()) {
+                return null;
+            }
+            // The body is quoted-printable: join its soft line breaks before reading the link.
+            String raw = mails.get(mails.size() - 1).get("mimeMessage").asText().replace("=\r\n", "").replace("=3D", "=");
+            Matcher link = Pattern.compile("http://\\S+/api/confirmations/[A-Za-z0-9_-]+").matcher(raw);
+            return link.find() ? link.group() : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 

@@ -24,6 +24,11 @@ class SubjectKeysTest {
     }
 
     @Test
+    void unicodeDomainAndItsAsciiFormAreTheSameSubject() {
+        assertEquals(keys.forEmail("jane@xn--exmple-cua.org"), keys.forEmail("Jane@Ex\u00e4mple.org"));
+    }
+
+    @Test
     void keyIsBase64UrlOfSha256AndRevealsNothingOfTheEmail() {
         String key = keys.forEmail("jane.doe@example.org");
         assertEquals(43, key.length());

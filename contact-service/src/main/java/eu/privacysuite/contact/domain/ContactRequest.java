@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -12,7 +14,10 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** One message a prospect sent through the site's contact form. */
+/**
+ * One submission of the contact form, with the details it carried and its own retention clock. It joins the
+ * prospect file ({@link #prospect}) only once its address is confirmed and, for a minor, a parent confirmed.
+ */
 @Entity
 @Table(name = "contact_request")
 public class ContactRequest extends PanacheEntityBase {
@@ -20,12 +25,34 @@ public class ContactRequest extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @ManyToOne(optional = false)
+    @ManyToOne
     @JoinColumn(name = "prospect_id")
     public Prospect prospect;
 
     @Column(name = "subject_key", nullable = false)
     public String subjectKey;
+
+    @Enumerated(EnumType.STRING)
+    public Civility civility;
+
+    @Column(name = "first_name")
+    public String firstName;
+
+    @Column(name = "last_name")
+    public String lastName;
+
+    public String email;
+
+    public String phone;
+
+    @Column(name = "postal_address")
+    public String postalAddress;
+
+    @Column(columnDefinition = "bpchar(2)")
+    public String country;
+
+    @Column(nullable = false)
+    public String language;
 
     @Column(nullable = false, columnDefinition = "text")
     public String message;
@@ -33,6 +60,33 @@ public class ContactRequest extends PanacheEntityBase {
     @Column(name = "visitor_id")
     public UUID visitorId;
 
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
+
+    @Column(name = "address_confirmed_at")
+    public Instant addressConfirmedAt;
+
+    @Column(nullable = false)
+    public boolean minor;
+
+    @Column(name = "parent_email")
+    public String parentEmail;
+
+    @Column(name = "parent_confirmed_at")
+    public Instant parentConfirmedAt;
+
+    @Column(name = "hold_expires_at")
+    public Instant holdExpiresAt;
+
+    /** A minor's request waits for a parent's confirmation before anything is used for prospecting. */
+    public boolean held() {
+        return minor && parentConfirmedAt == null;
+    }
+
+    public boolean addressConfirmed() {
+        return addressConfirmedAt != null;
+    }
 }

@@ -12,7 +12,10 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A person in the prospect file. Kept 3 years after collection or last contact (policy art. 3). */
+/**
+ * A person in the prospect file, one per subject key, made from the first confirmed contact request. Kept 3
+ * years after collection or last contact (policy art. 3); only the controller recording a contact moves it.
+ */
 @Entity
 @Table(name = "prospect")
 public class Prospect extends PanacheEntityBase {

@@ -8,53 +8,81 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import eu.privacysuite.contact.domain.ConfirmationTokenRepository;
+import eu.privacysuite.contact.domain.ContactRequest;
 import eu.privacysuite.contact.domain.ContactRequestRepository;
+import eu.privacysuite.contact.domain.NewsletterSubscription;
+import eu.privacysuite.contact.domain.NewsletterSubscriptionRepository;
+import eu.privacysuite.contact.domain.OutgoingMailRepository;
 import eu.privacysuite.contact.domain.ProspectRepository;
+import eu.privacysuite.contact.domain.RestrictedSubject;
+import eu.privacysuite.contact.messaging.LifecycleEvents;
 import eu.privacysuite.shared.dsr.DsrParticipant;
 import eu.privacysuite.shared.events.ClockEvent;
-import eu.privacysuite.shared.events.EventCodec;
-import eu.privacysuite.shared.events.EventTypes;
-import eu.privacysuite.shared.events.RetentionClock;
-import eu.privacysuite.shared.events.Topics;
-import eu.privacysuite.shared.outbox.Outbox;
 
-/** Erasure in the prospect file: the prospect and every message they sent are deleted. */
+/**
+ * Erasure in contact-service: the subject's contact requests (minors' holds among them), prospect, newsletter
+ * subscriptions, tokens, unsent mails and restriction flag are deleted. The suppression list keeps its key, so
+ * that an objection outlives the erasure.
+ */
 @ApplicationScoped
 public class ContactErasure implements DsrParticipant {
 
     private final ProspectRepository prospects;
     private final ContactRequestRepository requests;
-    private final Outbox outbox;
-    private final EventCodec codec;
+    private final NewsletterSubscriptionRepository subscriptions;
+    private final ConfirmationTokenRepository tokens;
+    private final OutgoingMailRepository mails;
+    private final LifecycleEvents events;
     private final Clock clock;
 
-    public ContactErasure(ProspectRepository prospects, ContactRequestRepository requests, Outbox outbox,
-            EventCodec codec, Clock clock) {
+    public ContactErasure(ProspectRepository prospects, ContactRequestRepository requests,
+            NewsletterSubscriptionRepository subscriptions, ConfirmationTokenRepository tokens,
+            OutgoingMailRepository mails, LifecycleEvents events, Clock clock) {
         this.prospects = prospects;
         this.requests = requests;
-        this.outbox = outbox;
-        this.codec = codec;
+        this.subscriptions = subscriptions;
+        this.tokens = tokens;
+        this.mails = mails;
+        this.events = events;
         this.clock = clock;
     }
 
     @Override
     public String service() {
-        return ContactService.SERVICE;
+        return LifecycleEvents.SERVICE;
     }
 
     @Override
     @Transactional(TxType.MANDATORY)
     public long erase(String subjectKey, List<String> visitorIds) {
-        long erased = requests.deleteBySubjectKey(subjectKey);
+        Instant now = Instant.now(clock);
+        long erased = 0;
+        for (ContactRequest request : requests.findBySubjectKey(subjectKey)) {
+            if (request.held()) {
+                events.clock(subjectKey, LifecycleEvents.MINOR_HOLD, request.id, ClockEvent.RECORD_DELETED, now);
+            }
+            events.clock(subjectKey, LifecycleEvents.PROSPECT, request.id, ClockEvent.RECORD_DELETED, now);
+            requests.delete(request);
+            erased++;
+        }
         var prospect = prospects.findBySubjectKey(subjectKey);
         if (prospect.isPresent()) {
-            String recordId = prospect.get().id.toString();
+            events.clock(subjectKey, LifecycleEvents.PROSPECT, prospect.get().id, ClockEvent.RECORD_DELETED, now);
             prospects.delete(prospect.get());
             erased++;
-            outbox.publish(Topics.RETENTION_LIFECYCLE, subjectKey, codec.envelope(EventTypes.RETENTION_CLOCK, recordId,
-                    subjectKey, new RetentionClock(ContactService.SERVICE, ContactService.PROSPECT, recordId,
-                            ClockEvent.RECORD_DELETED, Instant.now(clock))));
         }
+        for (NewsletterSubscription subscription : subscriptions.findBySubjectKey(subjectKey)) {
+            if (subscription.held()) {
+                events.clock(subjectKey, LifecycleEvents.MINOR_HOLD, subscription.id, ClockEvent.RECORD_DELETED, now);
+            }
+            events.clock(subjectKey, LifecycleEvents.NEWSLETTER, subscription.id, ClockEvent.RECORD_DELETED, now);
+            subscriptions.delete(subscription);
+            erased++;
+        }
+        tokens.deleteBySubjectKey(subjectKey);
+        mails.deleteBySubjectKey(subjectKey);
+        RestrictedSubject.deleteById(subjectKey);
         return erased;
     }
 }

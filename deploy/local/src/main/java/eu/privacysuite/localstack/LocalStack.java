@@ -25,6 +25,7 @@ public final class LocalStack implements AutoCloseable {
     private final KraftBroker broker;
     private final LocalDatabases databases;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private MailServer mailServer;
 
     private LocalStack(StackSettings settings, LocalSecrets secrets, KraftBroker broker, LocalDatabases databases) {
         this.settings = settings;
@@ -48,6 +49,8 @@ public final class LocalStack implements AutoCloseable {
         LocalStack stack = new LocalStack(settings, secrets, broker, databases);
         try {
             broker.createTopics(Topics.all(), 3);
+            stack.mailServer = MailServer.start(settings.mailServerJar(), settings.smtpPort(), settings.mailApiPort(),
+                    settings.dataDir().resolve("logs").resolve("mail-server.log"));
             for (SuiteService service : SuiteService.values()) {
                 stack.services.add(ServiceProcess.launch(service, settings.serviceJar(service),
                         service.port(settings.portBase()), settings.logFile(service), stack.environment(service)));
@@ -68,6 +71,11 @@ public final class LocalStack implements AutoCloseable {
 
     public String url(SuiteService service) {
         return "http://127.0.0.1:" + service.port(settings.portBase());
+    }
+
+    /** The SMTP server contact-service sends through; it keeps every mail it received. */
+    public MailServer mailServer() {
+        return mailServer;
     }
 
     public LocalDatabases databases() {
@@ -105,6 +113,9 @@ public final class LocalStack implements AutoCloseable {
         // All at once: each service takes seconds to drain its consumers, and they do not depend on each other.
         services.forEach(ServiceProcess::requestStop);
         services.forEach(ServiceProcess::awaitStop);
+        if (mailServer != null) {
+            mailServer.close();
+        }
         broker.close();
     }
 
@@ -120,6 +131,14 @@ public final class LocalStack implements AutoCloseable {
         env.put("PRIVACY_BUS_KEYS", secrets.busKeys());
         env.put("PRIVACY_JWT_PUBLIC_KEY_LOCATION", "file:" + secrets.publicKeyFile().toAbsolutePath());
         env.put("PRIVACY_JWT_ISSUER", StackSettings.JWT_ISSUER);
+        if (service == SuiteService.CONTACT) {
+            env.put("SMTP_HOST", "127.0.0.1");
+            env.put("SMTP_PORT", String.valueOf(settings.smtpPort()));
+            env.put("CONTACT_PUBLIC_BASE_URL", url(SuiteService.CONTACT));
+            // As behind a reverse proxy on this machine: the rate limit counts the X-Forwarded-For client.
+            env.put("PRIVACY_BEHIND_PROXY", "true");
+            env.put("PRIVACY_TRUSTED_PROXIES", "127.0.0.1");
+        }
         return env;
     }
 }

@@ -81,6 +81,8 @@ public final class LocalStackCommand {
             System.out.printf("  %-18s %s   management %s   log %s%n", service.service().module(), service.baseUrl(),
                     service.managementUrl(), settings.logFile(service.service()));
         }
+        System.out.printf("  %-18s smtp://127.0.0.1:%d   read the mails at %s (web page; REST: /api/user/{address}/messages/INBOX/)%n",
+                "mail server", stack.mailServer().smtpPort(), stack.mailServer().apiUrl());
         System.out.println("\nEach service's management port: /q/swagger-ui (API), /q/health, /q/metrics, /q/openapi.");
         System.out.println("Controller token: deploy/local/controller-token   Stop: Ctrl-C");
         stopped.await();

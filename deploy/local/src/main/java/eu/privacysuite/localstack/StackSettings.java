@@ -3,8 +3,9 @@ package eu.privacysuite.localstack;
 import java.nio.file.Path;
 
 /**
- * Where and how the local stack runs. The local stack uses the defaults (ports 8081-8084, broker 9092,
- * databases consent, contact, dsr, retention); the end-to-end tests move ports and databases aside.
+ * Where and how the local stack runs. The local stack uses the defaults (ports 8081-8084, SMTP 8105 and its
+ * reading API 8106, broker 9092, databases consent, contact, dsr, retention); the end-to-end tests move ports and
+ * databases aside.
  */
 public record StackSettings(
         Path repoRoot,
@@ -27,6 +28,19 @@ public record StackSettings(
 
     public Path serviceJar(SuiteService service) {
         return repoRoot.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** The local SMTP server's port and its reading API's port, beside the services' ports. */
+    public int smtpPort() {
+        return portBase + 25;
+    }
+
+    public int mailApiPort() {
+        return portBase + 26;
+    }
+
+    public Path mailServerJar() {
+        return repoRoot.resolve("deploy/local/target/mail-server/greenmail-standalone.jar");
     }
 
     public Path logFile(SuiteService service) {

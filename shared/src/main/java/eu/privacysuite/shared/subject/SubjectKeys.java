@@ -1,5 +1,6 @@
 package eu.privacysuite.shared.subject;
 
+import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.text.Normalizer;
@@ -30,9 +31,21 @@ public class SubjectKeys {
         this.pepper = new SecretKeySpec(pepper.getBytes(StandardCharsets.UTF_8), HMAC);
     }
 
-    /** Trim, Unicode NFC, lower case: "  Jane.Doe@Example.ORG " and "jane.doe@example.org" are one subject. */
+    /**
+     * Trim, Unicode NFC, lower case, and the domain in its ASCII (IDNA) form: "  Jane.Doe@Example.ORG " and
+     * "jane.doe@example.org" are one subject, and so are "jane@exämple.org" and "jane@xn--exmple-cua.org".
+     */
     public static String normalize(String email) {
-        return Normalizer.normalize(email.trim(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        String text = Normalizer.normalize(email.trim(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        int at = text.lastIndexOf('@');
+        if (at < 0) {
+            return text;
+        }
+        try {
+            return text.substring(0, at + 1) + IDN.toASCII(text.substring(at + 1)).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return text; // not a domain IDNA can write: kept as typed, it can match only itself
+        }
     }
 
     public String forEmail(String email) {

@@ -1,0 +1,48 @@
+package eu.privacysuite.contact.rest;
+
+import java.util.OptionalLong;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+
+import eu.privacysuite.contact.service.ClientRateLimiter;
+import eu.privacysuite.shared.problem.Problem;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Answers 429 with Retry-After once a client used its allowance. The client is its address as the server sees it
+ * (behind a trusted proxy, the forwarded one: quarkus.http.proxy.*).
+ */
+@Provider
+@RateLimited
+public class RateLimitFilter implements ContainerRequestFilter {
+
+    private final ClientRateLimiter limiter;
+
+    @Context
+    HttpServerRequest request;
+
+    public RateLimitFilter(ClientRateLimiter limiter) {
+        this.limiter = limiter;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext context) {
+        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        OptionalLong retryAfter = limiter.tryAcquire(client);
+        if (retryAfter.isPresent()) {
+            context.abortWith(tooMany(retryAfter.getAsLong()));
+        }
+    }
+
+    private static Response tooMany(long seconds) {
+        return Response.status(Response.Status.TOO_MANY_REQUESTS).type(Problem.PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, seconds)
+                .entity(Problem.of(Response.Status.TOO_MANY_REQUESTS, "Too many requests; try again in " + seconds + " s."))
+                .build();
+    }
+}

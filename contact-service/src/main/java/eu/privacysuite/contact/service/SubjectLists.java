@@ -1,0 +1,78 @@
+package eu.privacysuite.contact.service;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import eu.privacysuite.contact.domain.NewsletterSubscription;
+import eu.privacysuite.contact.domain.NewsletterSubscriptionRepository;
+import eu.privacysuite.contact.domain.RestrictedSubject;
+import eu.privacysuite.contact.domain.SuppressedSubject;
+import eu.privacysuite.contact.messaging.LifecycleEvents;
+import eu.privacysuite.shared.events.ClockEvent;
+
+/**
+ * The suppression list (objection to prospecting: never enrolled again) and the restriction flag (left out of
+ * every list, export and mailing until lifted). Both hold subject keys only; the DSR actions build on them.
+ */
+@ApplicationScoped
+public class SubjectLists {
+
+    private final NewsletterSubscriptionRepository subscriptions;
+    private final LifecycleEvents events;
+    private final Clock clock;
+
+    public SubjectLists(NewsletterSubscriptionRepository subscriptions, LifecycleEvents events, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Objection to prospecting: the subject is suppressed for good, and a live newsletter subscription ends. */
+    @Transactional
+    public boolean suppress(String subjectKey) {
+        Instant now = Instant.now(clock);
+        subscriptions.findLive(subjectKey).ifPresent(s -> {
+            s.status = NewsletterSubscription.Status.UNSUBSCRIBED;
+            s.unsubscribedAt = now;
+            events.clock(subjectKey, LifecycleEvents.NEWSLETTER, s.id, ClockEvent.UNSUBSCRIBED, now);
+        });
+        if (isSuppressed(subjectKey)) {
+            return false;
+        }
+        SuppressedSubject row = new SuppressedSubject();
+        row.subjectKey = subjectKey;
+        row.suppressedAt = now;
+        row.persist();
+        return true;
+    }
+
+    @Transactional
+    public boolean isSuppressed(String subjectKey) {
+        return SuppressedSubject.findByIdOptional(subjectKey).isPresent();
+    }
+
+    @Transactional
+    public boolean restrict(String subjectKey) {
+        if (isRestricted(subjectKey)) {
+            return false;
+        }
+        RestrictedSubject row = new RestrictedSubject();
+        row.subjectKey = subjectKey;
+        row.restrictedAt = Instant.now(clock);
+        row.persist();
+        return true;
+    }
+
+    @Transactional
+    public boolean liftRestriction(String subjectKey) {
+        return RestrictedSubject.deleteById(subjectKey);
+    }
+
+    @Transactional
+    public boolean isRestricted(String subjectKey) {
+        return RestrictedSubject.findByIdOptional(subjectKey).isPresent();
+    }
+}

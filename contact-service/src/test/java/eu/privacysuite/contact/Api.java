@@ -1,0 +1,128 @@
+package eu.privacysuite.contact;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MockMailbox;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/** What the tests do as the site, as a mailbox owner and as the controller. */
+final class Api {
+
+    private static final Pattern CONFIRM = Pattern.compile("https?://\\S+/api/confirmations/([A-Za-z0-9_-]+)");
+    private static final Pattern UNSUBSCRIBE = Pattern.compile("https?://\\S+/api/newsletter/unsubscribe/([A-Za-z0-9_-]+)");
+
+    /** A public client of its own: each call comes from another (documentation-range) address, so limits stay apart. */
+    static RequestSpecification site() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        return given().contentType(ContentType.JSON)
+                .header("X-Forwarded-For", "2001:db8::" + Integer.toHexString(r.nextInt(1, 0xffff)) + ":"
+                        + Integer.toHexString(r.nextInt(1, 0xffff)));
+    }
+
+    static RequestSpecification controller() {
+        return given().contentType(ContentType.JSON).auth().oauth2(TestTokens.controller());
+    }
+
+    static String uniqueEmail(String name) {
+        return name + "." + UUID.randomUUID() + "@example.fr";
+    }
+
+    static String form(String email, String firstName, String phone, UUID visitorId) {
+        return """
+                {"civility":"MS","firstName":"%s","lastName":"Martin","email":"%s","phone":%s,
+                 "postalAddress":"1 rue de la Paix, 75002 Paris","country":"FR","message":"Please call me back",
+                 "visitorId":%s}
+                """.formatted(firstName, email, phone == null ? "null" : "\"" + phone + "\"",
+                visitorId == null ? "null" : "\"" + visitorId + "\"");
+    }
+
+    static Response send(String body) {
+        return site().body(body).post("/api/contact-requests");
+    }
+
+    /** The one mail sent to the address (waits for the sender). */
+    static Mail awaitMail(MockMailbox mailbox, String address) {
+        return await("a mail to the address", Duration.ofSeconds(15), () -> {
+            List<Mail> mails = mailbox.getMailsSentTo(address);
+            return mails == null || mails.isEmpty() ? null : mails.get(mails.size() - 1);
+        });
+    }
+
+    static String confirmToken(Mail mail) {
+        return find(CONFIRM, mail.getText());
+    }
+
+    static String unsubscribeToken(Mail mail) {
+        return find(UNSUBSCRIBE, mail.getText());
+    }
+
+    static Response confirm(String token) {
+        return given().accept(ContentType.JSON).post("/api/confirmations/" + token);
+    }
+
+    static long count(String jpql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = io.quarkus.hibernate.orm.panache.Panache.getEntityManager().createQuery(jpql, Long.class);
+            for (int i = 0; i < params.length; i++) {
+                query.setParameter(i + 1, params[i]);
+            }
+            return query.getSingleResult();
+        });
+    }
+
+    static int sql(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = io.quarkus.hibernate.orm.panache.Panache.getEntityManager().createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                query.setParameter(i + 1, params[i]);
+            }
+            return query.executeUpdate();
+        });
+    }
+
+    /** Waits until every event of the subject left the outbox, so that the topics hold all of them. */
+    static void awaitOutboxDrained(String subjectKey) {
+        await("the outbox drained", Duration.ofSeconds(20),
+                () -> count("select count(e) from OutboxEvent e where e.messageKey = ?1", subjectKey) == 0 ? true : null);
+    }
+
+    static <T> T await(String what, Duration timeout, Supplier<T> probe) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            T value = probe.get();
+            if (value != null) {
+                return value;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("timed out waiting for " + what);
+    }
+
+    private static String find(Pattern pattern, String text) {
+        Matcher matcher = pattern.matcher(text);
+        assertTrue(matcher.find(), "no link in: " + text);
+        return matcher.group(1);
+    }
+
+    private Api() {
+    }
+}
