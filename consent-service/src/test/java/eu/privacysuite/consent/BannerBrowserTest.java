@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 
 import eu.privacysuite.consent.domain.ConsentAction;
 import eu.privacysuite.consent.domain.ConsentProof;
@@ -148,6 +153,33 @@ class BannerBrowserTest {
         browser.click("#pc-banner button:nth-child(3)");
         browser.until(d -> browser.present("#pc-panel"));
         assertEquals(List.of(), browser.seriousAccessibilityViolations(), "Service Management panel");
+    }
+
+    /** Screenshots of the banner, the panel and a placeholder in each language, for docs/screenshots. */
+    @Test
+    void bannerPanelAndPlaceholderAreShownInFrenchAndEnglish() throws IOException {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        for (String page : List.of("en:", "fr:fr.html")) {
+            String language = page.substring(0, 2);
+            browser.firstVisit(demo + page.substring(3));
+            browser.until(d -> browser.present("#pc-banner"));
+            String refuse = browser.driver.findElement(By.cssSelector("#pc-banner button:nth-child(2)")).getText();
+            assertEquals(language.equals("fr") ? "Tout refuser" : "Refuse all", refuse);
+            shoot(dir.resolve("banner-" + language + ".png"));
+            browser.click("#pc-banner button:nth-child(3)");
+            browser.until(d -> browser.present("#pc-panel"));
+            shoot(dir.resolve("panel-" + language + ".png"));
+            browser.click("#pc-panel .pc-r button:nth-child(2)");
+            browser.until(d -> browser.choiceCookie() != null && !browser.present("#pc-panel"));
+            WebElement placeholder = browser.driver.findElement(By.cssSelector("[data-service=youtube-video].pc-h"));
+            browser.driver.executeScript("arguments[0].scrollIntoView()", placeholder);
+            Files.write(dir.resolve("placeholder-" + language + ".png"), placeholder.getScreenshotAs(OutputType.BYTES));
+        }
+    }
+
+    private void shoot(Path file) throws IOException {
+        Files.write(file, browser.driver.getScreenshotAs(OutputType.BYTES));
     }
 
     private ConsentProof last(UUID visitor) {
