@@ -1,6 +1,5 @@
 package eu.privacysuite.consent;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +31,7 @@ import eu.privacysuite.testing.SuitePlatformResource;
 import eu.privacysuite.testing.TopicProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
 class ErasureTest {
@@ -51,13 +51,14 @@ class ErasureTest {
     @Test
     void erasureDeletesTheLinkedVisitorsProofsAndLinksAndADuplicateGetsTheSameReply() throws Exception {
         String subjectKey = subjectKeys.forEmail("erase.me." + UUID.randomUUID() + "@example.fr");
-        UUID linked = UUID.randomUUID();
-        UUID named = UUID.randomUUID();
-        UUID bystander = UUID.randomUUID();
-        ConsentResourceTest.give(linked, "{\"google-analytics\":true}");
-        ConsentResourceTest.give(linked, "{\"google-analytics\":false}");
-        ConsentResourceTest.give(named, "{}");
-        ConsentResourceTest.give(bystander, "{}");
+        JsonPath first = ConsentApi.give("{\"google-analytics\":true}");
+        UUID linked = UUID.fromString(first.getString("visitorId"));
+        JsonPath second = ConsentApi.give(ConsentApi.DEMO, first.getString("visitorToken"), ConsentApi.CURRENT, "CUSTOM",
+                "{\"google-analytics\":false}");
+        JsonPath namedProof = ConsentApi.give("{}");
+        UUID named = UUID.fromString(namedProof.getString("visitorId"));
+        JsonPath bystanderProof = ConsentApi.give("{}");
+        UUID bystander = UUID.fromString(bystanderProof.getString("visitorId"));
 
         TopicProbe bus = new TopicProbe(SuitePlatformResource.bootstrapServers());
         sendLink(bus, subjectKey, linked, Instant.now());
@@ -78,8 +79,15 @@ class ErasureTest {
         assertEquals(0, links("subjectKey", subjectKey));
         bus.await(Topics.RETENTION_LIFECYCLE, r -> linked.toString().equals(r.key()) && r.value().contains("RECORD_DELETED"),
                 Duration.ofSeconds(20));
-        given().get("/api/consents/current?visitorId=" + linked).then().statusCode(404)
+        ConsentApi.current(ConsentApi.DEMO, first.getString("visitorToken")).then().statusCode(404)
                 .contentType("application/problem+json");
+        ConsentApi.current(ConsentApi.DEMO, bystanderProof.getString("visitorToken")).then().statusCode(200);
+        // Each erased proof is recorded as lawfully deleted (id and hash only), for the digests to account for.
+        List<String> erasedIds = List.of(first.getString("id"), second.getString("id"), namedProof.getString("id"));
+        assertEquals(3L, QuarkusTransaction.requiringNew().call(() -> ((Number) proofs.getEntityManager()
+                .createNativeQuery("select count(*) from proof_erasure where reason = 'ERASURE'"
+                        + " and proof_hash is not null and cast(proof_id as text) in (:ids)")
+                .setParameter("ids", erasedIds).getSingleResult()).longValue()));
 
         // The same command delivered again: nothing more is done, and the same reply is sent again.
         bus.send(Topics.DSR_COMMANDS, subjectKey, mapper.writeValueAsString(command));
@@ -92,8 +100,9 @@ class ErasureTest {
     @Test
     void linkEventOlderThanAnErasureDoesNotBringTheLinkBackAndDeletesThatVisitorsProofs() throws Exception {
         String subjectKey = subjectKeys.forEmail("erased.before." + UUID.randomUUID() + "@example.fr");
-        UUID visitor = UUID.randomUUID();
-        String proofId = ConsentResourceTest.give(visitor, "{\"linkedin\":true}").getString("id");
+        JsonPath given = ConsentApi.give("{\"facebook\":true}");
+        UUID visitor = UUID.fromString(given.getString("visitorId"));
+        String proofId = given.getString("id");
 
         TopicProbe bus = new TopicProbe(SuitePlatformResource.bootstrapServers());
         UUID requestId = UUID.randomUUID();
@@ -108,7 +117,7 @@ class ErasureTest {
                 Duration.ofSeconds(30));
         assertEquals(0, links("visitorId", visitor), "erased stays erased: no link");
         assertEquals(0, proofs("visitorId", visitor));
-        given().get("/api/consents/current?visitorId=" + visitor).then().statusCode(404);
+        ConsentApi.current(ConsentApi.DEMO, given.getString("visitorToken")).then().statusCode(404);
     }
 
     @Test

@@ -73,16 +73,17 @@ class ErasureAcrossTheSuiteIT {
 
     @Test
     void erasureReachesEveryServiceAndLeavesNoPersonalDataBehind() throws Exception {
-        String visitorId = UUID.randomUUID().toString();
         String email = "Severine.Quatrefages@Example.org";
         String phone = "05 53 69 22 00";
 
         // 1. The banner records the visitor's cookie choices.
         String version = get(SuiteService.CONSENT, "/api/policy-versions/current", null).get("version").asText();
+        // The service issues the visitor id (signed, kept by the banner in its cookie) with the first choice.
         HttpResponse<String> consent = post(SuiteService.CONSENT, "/api/consents", null, """
-                {"visitorId":"%s","policyVersion":"%s","decisions":{"google-analytics":true,"youtube-video":false}}
-                """.formatted(visitorId, version));
+                {"site":"demo","policyVersion":"%s","decisions":{"google-analytics":true,"youtube-video":false}}
+                """.formatted(version));
         assertEquals(201, consent.statusCode(), consent.body());
+        String visitorId = JSON.readTree(consent.body()).get("visitorId").asText();
 
         // 2. The same browser sends the contact form: the request is stored, but links nothing yet.
         HttpResponse<String> contact = post(SuiteService.CONTACT, "/api/contact-requests", null, """

@@ -36,4 +36,15 @@ public class CookieService extends PanacheEntityBase {
 
     @Column(nullable = false)
     public String retention;
+
+    /** The names of the cookies it sets, as the panel lists them. */
+    @Column(nullable = false)
+    public String cookies;
+
+    @Column(name = "purpose_fr")
+    public String purposeFr;
+
+    public String purpose(String language) {
+        return "fr".equals(language) && purposeFr != null ? purposeFr : purpose;
+    }
 }

@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import eu.privacysuite.consent.domain.ConsentProof;
 import eu.privacysuite.consent.domain.ConsentProofRepository;
+import eu.privacysuite.consent.domain.ProofLedger;
 import eu.privacysuite.consent.domain.VisitorLinkRepository;
 import eu.privacysuite.shared.dsr.DsrParticipant;
 import eu.privacysuite.shared.events.ClockEvent;
@@ -39,9 +40,11 @@ public class ConsentErasure implements DsrParticipant {
     private final Outbox outbox;
     private final EventCodec codec;
     private final Clock clock;
+    private final ProofLedger ledger;
 
     public ConsentErasure(ConsentProofRepository proofs, VisitorLinkRepository links, Outbox outbox, EventCodec codec,
-            Clock clock) {
+            Clock clock, ProofLedger ledger) {
+        this.ledger = ledger;
         this.proofs = proofs;
         this.links = links;
         this.outbox = outbox;
@@ -62,12 +65,16 @@ public class ConsentErasure implements DsrParticipant {
         return deleteProofsOf(visitors) + links.deleteBySubjectKey(subjectKey);
     }
 
-    /** Deletes every consent proof of these visitors and tells retention-service; returns how many. */
+    /**
+     * Deletes every consent proof of these visitors and tells retention-service; returns how many. Each deletion
+     * is recorded (proof id and hash only), so the digests show it as lawful.
+     */
     @Transactional(TxType.MANDATORY)
     public long deleteProofsOf(Collection<UUID> visitors) {
         List<ConsentProof> doomed = proofs.listByVisitors(visitors);
         Instant now = Instant.now(clock);
         for (ConsentProof proof : doomed) {
+            ledger.recordErasure(proof.id, proof.hash, now, "ERASURE");
             proofs.delete(proof);
             outbox.publish(Topics.RETENTION_LIFECYCLE, proof.visitorId.toString(), codec.envelope(
                     EventTypes.RETENTION_CLOCK, proof.id.toString(), null, new RetentionClock(ConsentService.SERVICE,

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -13,16 +14,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response.Status;
 
-import eu.privacysuite.shared.problem.UnprocessableField;
 import eu.privacysuite.consent.config.ConsentConfig;
+import eu.privacysuite.consent.domain.ConsentAction;
 import eu.privacysuite.consent.domain.ConsentProof;
 import eu.privacysuite.consent.domain.ConsentProofRepository;
 import eu.privacysuite.consent.domain.CookieService;
-import eu.privacysuite.consent.domain.CookieServiceRepository;
 import eu.privacysuite.consent.domain.PolicyVersion;
 import eu.privacysuite.consent.domain.PolicyVersionRepository;
-import eu.privacysuite.consent.rest.ConsentProofView;
-import eu.privacysuite.consent.rest.ConsentRequest;
 import eu.privacysuite.shared.events.ClockEvent;
 import eu.privacysuite.shared.events.EventCodec;
 import eu.privacysuite.shared.events.EventTypes;
@@ -30,11 +28,13 @@ import eu.privacysuite.shared.events.RetentionClock;
 import eu.privacysuite.shared.events.Topics;
 import eu.privacysuite.shared.outbox.Outbox;
 import eu.privacysuite.shared.problem.ProblemException;
+import eu.privacysuite.shared.problem.UnprocessableField;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Records cookie choices as proofs (policy art. 11): refusal by default, essential services always on, valid
- * 13 months and asked again after 6. Each proof starts a COOKIE_CONSENT retention clock.
+ * Records cookie choices as chained proofs (policy art. 11, CNIL): refusal by default, essential services always
+ * on, valid 13 months and asked again after 6. A change needs the visitor's signed id. A GPC signal counts as
+ * refusal only where the visitor made no explicit choice. Each proof starts a COOKIE_CONSENT retention clock.
  */
 @ApplicationScoped
 public class ConsentService {
@@ -43,20 +43,22 @@ public class ConsentService {
     static final String COOKIE_CONSENT = "COOKIE_CONSENT";
 
     private final PolicyVersionRepository versions;
-    private final CookieServiceRepository services;
     private final ConsentProofRepository proofs;
+    private final Sites sites;
+    private final VisitorIds visitorIds;
     private final ConsentConfig config;
     private final Outbox outbox;
     private final EventCodec codec;
     private final Clock clock;
     private final MeterRegistry registry;
 
-    public ConsentService(PolicyVersionRepository versions, CookieServiceRepository services,
-            ConsentProofRepository proofs, ConsentConfig config, Outbox outbox,
-            EventCodec codec, Clock clock, MeterRegistry registry) {
+    public ConsentService(PolicyVersionRepository versions, ConsentProofRepository proofs, Sites sites,
+            VisitorIds visitorIds, ConsentConfig config, Outbox outbox, EventCodec codec, Clock clock,
+            MeterRegistry registry) {
         this.versions = versions;
-        this.services = services;
         this.proofs = proofs;
+        this.sites = sites;
+        this.visitorIds = visitorIds;
         this.config = config;
         this.outbox = outbox;
         this.codec = codec;
@@ -65,66 +67,101 @@ public class ConsentService {
     }
 
     @Transactional
-    public ConsentProofView give(ConsentRequest request) {
-        PolicyVersion version = versions.findByIdOptional(request.policyVersion())
+    public RecordedConsent give(Choice choice) {
+        sites.checkOrigin(choice.siteId(), choice.origin(), choice.ownHost());
+        PolicyVersion version = versions.findVersion(choice.siteId(), choice.policyVersion())
                 .orElseThrow(() -> new UnprocessableField("policyVersion", "is not a published policy version"));
         if (!version.current) {
             throw new ProblemException(Status.CONFLICT,
                     "Consent is given to the current policy version only: reload the banner.");
         }
-        List<CookieService> catalogued = services.catalogue();
-        Map<String, Boolean> decisions = completeDecisions(request.decisions(), catalogued);
-
-        // Stored to the microsecond, as PostgreSQL keeps it, so the proof reads back exactly as it was given.
-        Instant givenAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        UUID visitor = choice.visitorToken() == null ? visitorIds.issue() : visitorIds.verify(choice.visitorToken())
+                .orElseThrow(() -> new ProblemException(Status.FORBIDDEN,
+                        "The visitor id is not one this service issued: the choice was not recorded."));
+        if (choice.action() == ConsentAction.WITHDRAW && choice.visitorToken() == null) {
+            throw new UnprocessableField("visitorToken", "is needed to withdraw a consent");
+        }
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        List<CookieService> offered = sites.servicesOf(choice.siteId());
+        proofs.lockChainOf(visitor);
+        if (choice.action() == ConsentAction.GPC) {
+            Optional<ConsentProof> explicit = proofs.findLatestValid(choice.siteId(), visitor, now)
+                    .filter(p -> p.action != ConsentAction.GPC);
+            if (explicit.isPresent()) {
+                return view(explicit.get(), now, version); // an explicit choice wins over the browser's signal
+            }
+        }
         ConsentProof proof = new ConsentProof();
         proof.id = UUID.randomUUID();
-        proof.visitorId = request.visitorId();
+        proof.siteId = choice.siteId();
+        proof.visitorId = visitor;
         proof.policyVersion = version.version;
-        proof.decisions = decisions;
-        proof.givenAt = givenAt;
-        proof.expiresAt = givenAt.atOffset(ZoneOffset.UTC).plus(config.validFor()).toInstant();
-        proof.askAgainAt = givenAt.atOffset(ZoneOffset.UTC).plus(config.askAgainAfter()).toInstant();
+        proof.action = choice.action();
+        proof.decisions = decisions(choice.action(), choice.decisions(), offered);
+        proof.language = sites.language(choice.siteId(), choice.language());
+        proof.bannerTextHash = choice.action() == ConsentAction.GPC ? null
+                : sites.textHash(choice.siteId(), proof.language, version.version);
+        proof.givenAt = now;
+        proof.expiresAt = now.atOffset(ZoneOffset.UTC).plus(config.validFor()).toInstant();
+        proof.askAgainAt = now.atOffset(ZoneOffset.UTC).plus(config.askAgainAfter()).toInstant();
+        proof.ipPrefix = choice.ipPrefix();
+        proof.browserFamily = choice.browserFamily();
+        proof.gpc = choice.gpcSignal() || choice.action() == ConsentAction.GPC;
+        ProofChain.seal(proof, proofs.findLast(visitor).orElse(null));
         proofs.persist(proof);
 
         // Consent is pseudonymous: the clock event is keyed by the visitor and carries no subject key.
-        outbox.publish(Topics.RETENTION_LIFECYCLE, proof.visitorId.toString(), codec.envelope(EventTypes.RETENTION_CLOCK,
+        outbox.publish(Topics.RETENTION_LIFECYCLE, visitor.toString(), codec.envelope(EventTypes.RETENTION_CLOCK,
                 proof.id.toString(), null, new RetentionClock(SERVICE, COOKIE_CONSENT, proof.id.toString(),
-                        ClockEvent.CONSENT_GIVEN, givenAt)));
-        count(catalogued, decisions);
-        return ConsentProofView.of(proof, givenAt, version.version);
+                        ClockEvent.CONSENT_GIVEN, now)));
+        count(proof, offered);
+        return view(proof, now, version);
     }
 
-    /** The visitor's latest proof that still holds; reading it never extends it. */
+    /** The visitor's latest proof on the site that still holds; reading it never extends it. */
     @Transactional
-    public ConsentProofView current(UUID visitorId) {
+    public RecordedConsent current(String siteId, String visitorToken) {
+        sites.require(siteId);
+        UUID visitor = visitorIds.verify(visitorToken).orElseThrow(() -> new ProblemException(Status.FORBIDDEN,
+                "The visitor id is missing or is not one this service issued."));
         Instant now = Instant.now(clock);
-        ConsentProof proof = proofs.findLatestValid(visitorId, now).orElseThrow(
-                () -> new ProblemException(Status.NOT_FOUND,
-                        "No consent holds for this visitor: the banner must ask."));
-        String currentVersion = versions.findCurrent().map(v -> v.version).orElse(null);
-        return ConsentProofView.of(proof, now, currentVersion);
+        ConsentProof proof = proofs.findLatestValid(siteId, visitor, now).orElseThrow(
+                () -> new ProblemException(Status.NOT_FOUND, "No consent holds for this visitor: the banner must ask."));
+        PolicyVersion current = versions.findCurrent(siteId).orElse(null);
+        return view(proof, now, current);
     }
 
-    /** A decision for every service of the catalogue: essential ones always on, the ones not named refused. */
-    private static Map<String, Boolean> completeDecisions(Map<String, Boolean> asked, List<CookieService> catalogued) {
+    private RecordedConsent view(ConsentProof proof, Instant now, PolicyVersion current) {
+        String currentVersion = current == null ? null : current.version;
+        return new RecordedConsent(proof, visitorIds.sign(proof.visitorId), !now.isBefore(proof.askAgainAt),
+                PolicyPublishing.changedSince(versions.ofSite(proof.siteId), proof.policyVersion), currentVersion, now);
+    }
+
+    /** A decision for every service of the site: essential ones always on, the ones not named refused. */
+    private static Map<String, Boolean> decisions(ConsentAction action, Map<String, Boolean> asked,
+            List<CookieService> offered) {
         if (asked.values().stream().anyMatch(decision -> decision == null)) {
             throw new UnprocessableField("decisions", "must map each service to true or false");
         }
-        if (!catalogued.stream().map(s -> s.id).toList().containsAll(asked.keySet())) {
-            throw new UnprocessableField("decisions", "names a service that is not in the catalogue");
+        if (!offered.stream().map(s -> s.id).toList().containsAll(asked.keySet())) {
+            throw new UnprocessableField("decisions", "names a service that this site does not use");
         }
         Map<String, Boolean> complete = new TreeMap<>();
-        for (CookieService service : catalogued) {
-            complete.put(service.id, !service.consentRequired || Boolean.TRUE.equals(asked.get(service.id)));
+        for (CookieService service : offered) {
+            boolean accepted = switch (action) {
+                case ACCEPT_ALL -> true;
+                case REFUSE_ALL, WITHDRAW, GPC -> false;
+                case CUSTOM -> Boolean.TRUE.equals(asked.get(service.id));
+            };
+            complete.put(service.id, !service.consentRequired || accepted);
         }
         return complete;
     }
 
-    /** Accepted and refused choices per service: service ids and categories only, nothing about the visitor. */
-    private void count(List<CookieService> catalogued, Map<String, Boolean> decisions) {
-        catalogued.stream().filter(s -> s.consentRequired).forEach(s -> registry.counter("privacy.consent.decisions",
-                "service", s.id, "category", s.category.name(),
-                "decision", decisions.get(s.id) ? "accepted" : "refused").increment());
+    /** Accepted and refused choices per service: site, service and category only, nothing about the visitor. */
+    private void count(ConsentProof proof, List<CookieService> offered) {
+        offered.stream().filter(s -> s.consentRequired).forEach(s -> registry.counter("privacy.consent.decisions",
+                "site", proof.siteId, "service", s.id, "category", s.category.name(),
+                "decision", proof.decisions.get(s.id) ? "accepted" : "refused").increment());
     }
 }

@@ -1,61 +1,80 @@
 package eu.privacysuite.consent.service;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response.Status;
 
+import eu.privacysuite.consent.config.ConsentConfig;
 import eu.privacysuite.consent.domain.CookieService;
-import eu.privacysuite.consent.domain.CookieServiceRepository;
 import eu.privacysuite.consent.domain.PolicyVersion;
 import eu.privacysuite.consent.domain.PolicyVersionRepository;
 import eu.privacysuite.consent.domain.ServiceCategory;
+import eu.privacysuite.consent.rest.BannerSetupView;
 import eu.privacysuite.consent.rest.CatalogueView;
-import eu.privacysuite.consent.rest.PolicyVersionView;
-import eu.privacysuite.shared.problem.ProblemException;
 
-/** The current policy version and the catalogue of cookie services the banner presents (policy art. 11). */
+/** What a site's banner presents (policy art. 11): the version in force and the site's services by category. */
 @ApplicationScoped
 public class PolicyCatalogue {
 
+    private final PolicyPublishing publishing;
     private final PolicyVersionRepository versions;
-    private final CookieServiceRepository services;
+    private final Sites sites;
 
-    public PolicyCatalogue(PolicyVersionRepository versions, CookieServiceRepository services) {
+    public PolicyCatalogue(PolicyPublishing publishing, PolicyVersionRepository versions, Sites sites) {
+        this.publishing = publishing;
         this.versions = versions;
-        this.services = services;
-    }
-
-    @Transactional
-    public PolicyVersionView currentVersion() {
-        PolicyVersion current = current();
-        return new PolicyVersionView(current.version, current.publishedAt);
+        this.sites = sites;
     }
 
     /** Categories in the banner's order; a category needs consent when any of its services does. */
     @Transactional
-    public CatalogueView catalogue() {
-        Map<ServiceCategory, List<CookieService>> byCategory = services.catalogue().stream()
+    public CatalogueView catalogue(String siteId) {
+        String version = publishing.current(siteId).version;
+        return new CatalogueView(version, categories(siteId, "en").stream()
+                .map(c -> new CatalogueView.Category(c.category(), c.consentRequired(), c.services().stream()
+                        .map(s -> new CatalogueView.Service(s.id(), s.name(), s.consentRequired(), s.purpose(),
+                                s.privacyPolicyUrl(), s.retention()))
+                        .toList()))
+                .toList());
+    }
+
+    /** What the banner shows on a site in a language, and the hash of its text that each proof keeps. */
+    @Transactional
+    public BannerSetupView banner(String siteId, String askedLanguage) {
+        PolicyVersion current = publishing.current(siteId);
+        String language = sites.language(siteId, askedLanguage);
+        ConsentConfig.Texts texts = sites.texts(siteId, language);
+        return new BannerSetupView(siteId, language, current.version, current.shownDate,
+                sites.textHash(siteId, language, current.version), texts.title(), texts.body(),
+                categories(siteId, language));
+    }
+
+    /** Per site: the version in force and the purposes each version changed, for the banner to decide offline. */
+    @Transactional
+    public Map<String, Object> policiesForBanner() {
+        Map<String, Object> bySite = new LinkedHashMap<>();
+        for (String site : sites.ids()) {
+            List<PolicyVersion> all = versions.ofSite(site);
+            versions.findCurrent(site).ifPresent(current -> bySite.put(site, Map.of("v", current.version,
+                    "c", all.stream().map(v -> List.of(v.version, v.changedPurposes)).toList())));
+        }
+        return bySite;
+    }
+
+    private List<BannerSetupView.Category> categories(String siteId, String language) {
+        Map<ServiceCategory, List<CookieService>> byCategory = sites.servicesOf(siteId).stream()
                 .collect(Collectors.groupingBy(s -> s.category));
-        List<CatalogueView.Category> categories = Arrays.stream(ServiceCategory.values())
-                .filter(byCategory::containsKey)
-                .map(category -> new CatalogueView.Category(category,
+        return Arrays.stream(ServiceCategory.values()).filter(byCategory::containsKey)
+                .map(category -> new BannerSetupView.Category(category,
                         byCategory.get(category).stream().anyMatch(s -> s.consentRequired),
-                        byCategory.get(category).stream().map(PolicyCatalogue::view).toList()))
+                        byCategory.get(category).stream().map(s -> new BannerSetupView.Service(s.id, s.name,
+                                s.consentRequired, s.purpose(language), s.cookies, s.privacyPolicyUrl, s.retention))
+                                .toList()))
                 .toList();
-        return new CatalogueView(current().version, categories);
-    }
-
-    PolicyVersion current() {
-        return versions.findCurrent().orElseThrow(
-                () -> new ProblemException(Status.SERVICE_UNAVAILABLE, "No policy version is published yet."));
-    }
-
-    private static CatalogueView.Service view(CookieService s) {
-        return new CatalogueView.Service(s.id, s.name, s.consentRequired, s.purpose, s.privacyPolicyUrl, s.retention);
     }
 }

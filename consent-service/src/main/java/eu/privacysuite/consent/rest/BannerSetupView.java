@@ -1,0 +1,18 @@
+package eu.privacysuite.consent.rest;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import eu.privacysuite.consent.domain.ServiceCategory;
+
+/** What a site's banner shows in one language; {@code textHash} is what a proof records of the text shown. */
+public record BannerSetupView(String site, String language, String policyVersion, LocalDate policyDate,
+        String textHash, String title, String body, List<Category> categories) {
+
+    public record Category(ServiceCategory category, boolean consentRequired, List<Service> services) {
+    }
+
+    public record Service(String id, String name, boolean consentRequired, String purpose, String cookies,
+            String privacyPolicyUrl, String retention) {
+    }
+}

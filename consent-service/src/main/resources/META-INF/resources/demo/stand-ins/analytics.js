@@ -1,0 +1,2 @@
+// Stand-in for an audience-measurement tag: it only says that it ran.
+window.standInRan('analytics');
