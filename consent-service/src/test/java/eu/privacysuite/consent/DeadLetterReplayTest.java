@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 
+import io.restassured.path.json.JsonPath;
+
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -60,9 +62,10 @@ class DeadLetterReplayTest {
     @Test
     void replayRestoresALostLinkAndTheErasureThenRemovesTheVisitorsProofs() throws Exception {
         String subjectKey = subjectKeys.forEmail("lost.link." + UUID.randomUUID() + "@example.fr");
-        UUID visitor = UUID.randomUUID();
-        ConsentResourceTest.give(visitor, "{\"google-analytics\":true}");
-        ConsentResourceTest.give(visitor, "{\"google-analytics\":false}");
+        JsonPath first = ConsentApi.give("{\"google-analytics\":true}");
+        UUID visitor = UUID.fromString(first.getString("visitorId"));
+        ConsentApi.give(ConsentApi.DEMO, first.getString("visitorToken"), ConsentApi.CURRENT, "CUSTOM",
+                "{\"google-analytics\":false}");
         EventEnvelope link = new EventEnvelope(UUID.randomUUID(), EventTypes.SUBJECT_LINKED, 1, Instant.now(),
                 "contact-service", UUID.randomUUID().toString(), subjectKey,
                 mapper.valueToTree(new SubjectLinked(subjectKey, visitor.toString())));
