@@ -1,5 +1,8 @@
 package eu.privacysuite.consent;
 
+import java.net.URL;
+import org.junit.jupiter.api.BeforeEach;
+
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -34,6 +37,16 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class BadInputAtTheDoorTest {
 
+    // Health, metrics and OpenAPI answer on the management port only.
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+    private static int managementPort;
+
+    @BeforeEach
+    void findManagementPort() {
+        managementPort = management.getPort();
+    }
+
     @TestHTTPResource("/")
     URI base;
 
@@ -48,9 +61,9 @@ class BadInputAtTheDoorTest {
         long proofs = StoredText.count(database, "consent_proof");
         int sent = new BadInputCorpus(base, maxBody.asLongValue()).sendAll(List.of(
                 BadInput.post("/api/consents", """
-                        {"visitorId":"%s","policyVersion":"2018-05-25","decisions":{"google-analytics":true}}
-                        """.formatted(UUID.randomUUID())).maps("decisions"),
-                BadInput.get("/api/consents/current").query("visitorId", UUID.randomUUID().toString()),
+                        {"site":"demo","policyVersion":"2018-05-25","action":"CUSTOM","decisions":{"google-analytics":true},"language":"fr"}
+                        """).maps("decisions"),
+                BadInput.get("/api/consents/current").query("site", "demo"),
                 BadInput.get("/api/policy-versions/current"),
                 BadInput.get("/api/catalogue")));
         assertEquals(proofs, StoredText.count(database, "consent_proof"), "a bad input stored a consent proof");
@@ -60,7 +73,7 @@ class BadInputAtTheDoorTest {
 
     @Test
     void aValidBodySentInChunksIsStillAccepted() throws Exception {
-        String body = "{\"visitorId\":\"%s\",\"policyVersion\":\"2018-05-25\",\"decisions\":{}}".formatted(UUID.randomUUID());
+        String body = "{\"site\":\"demo\",\"policyVersion\":\"2018-05-25\",\"action\":\"REFUSE_ALL\",\"decisions\":{}}";
         HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
                 HttpRequest.newBuilder(base.resolve("/api/consents")).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofInputStream(
@@ -72,7 +85,7 @@ class BadInputAtTheDoorTest {
 
     @Test
     void apiDocumentNamesEveryOperationItsTokenAndItsProblems() throws Exception {
-        String document = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+        String document = given().port(managementPort).accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
                 .extract().asString();
         Path copy = Path.of("target/openapi/consent-service.json");
         Files.createDirectories(copy.getParent());

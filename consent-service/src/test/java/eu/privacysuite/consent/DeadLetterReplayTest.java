@@ -62,9 +62,9 @@ class DeadLetterReplayTest {
     @Test
     void replayRestoresALostLinkAndTheErasureThenRemovesTheVisitorsProofs() throws Exception {
         String subjectKey = subjectKeys.forEmail("lost.link." + UUID.randomUUID() + "@example.fr");
-        JsonPath first = ConsentApi.give("{\"google-analytics\":true}");
-        UUID visitor = UUID.fromString(first.getString("visitorId"));
-        ConsentApi.give(ConsentApi.DEMO, first.getString("visitorToken"), ConsentApi.CURRENT, "CUSTOM",
+        JsonPath given = ConsentApi.give("{\"google-analytics\":true}");
+        UUID visitor = UUID.fromString(given.getString("visitorId"));
+        ConsentApi.give(ConsentApi.DEMO, given.getString("visitorToken"), ConsentApi.CURRENT, "CUSTOM",
                 "{\"google-analytics\":false}");
         EventEnvelope link = new EventEnvelope(UUID.randomUUID(), EventTypes.SUBJECT_LINKED, 1, Instant.now(),
                 "contact-service", UUID.randomUUID().toString(), subjectKey,

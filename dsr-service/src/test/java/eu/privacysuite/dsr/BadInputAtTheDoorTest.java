@@ -1,5 +1,8 @@
 package eu.privacysuite.dsr;
 
+import java.net.URL;
+import org.junit.jupiter.api.BeforeEach;
+
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -28,6 +31,16 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class BadInputAtTheDoorTest {
+
+    // Health, metrics and OpenAPI answer on the management port only.
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+    private static int managementPort;
+
+    @BeforeEach
+    void findManagementPort() {
+        managementPort = management.getPort();
+    }
 
     @TestHTTPResource("/")
     URI base;
@@ -59,7 +72,7 @@ class BadInputAtTheDoorTest {
 
     @Test
     void apiDocumentNamesEveryOperationItsTokenAndItsProblems() throws Exception {
-        String document = given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+        String document = given().port(managementPort).accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
                 .extract().asString();
         Path copy = Path.of("target/openapi/dsr-service.json");
         Files.createDirectories(copy.getParent());

@@ -1,5 +1,9 @@
 package eu.privacysuite.retention;
 
+import java.net.URL;
+import io.quarkus.test.common.http.TestHTTPResource;
+import org.junit.jupiter.api.BeforeEach;
+
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,6 +42,16 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(DatabaseOutageTest.OwnDatabase.class)
 class DatabaseOutageTest {
+
+    // Health, metrics and OpenAPI answer on the management port only.
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+    private static int managementPort;
+
+    @BeforeEach
+    void findManagementPort() {
+        managementPort = management.getPort();
+    }
 
     private static final int DURING_OUTAGE = 30;
 
@@ -122,7 +136,7 @@ class DatabaseOutageTest {
         long deadline = System.currentTimeMillis() + 60_000;
         String body = "";
         while (System.currentTimeMillis() < deadline) {
-            var response = given().get("/q/health/ready");
+            var response = given().port(managementPort).get("/q/health/ready");
             body = response.asString();
             if (response.statusCode() == status && body.contains(showing)) {
                 return;

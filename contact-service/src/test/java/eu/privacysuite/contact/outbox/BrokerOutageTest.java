@@ -1,5 +1,9 @@
 package eu.privacysuite.contact.outbox;
 
+import java.net.URL;
+import io.quarkus.test.common.http.TestHTTPResource;
+import org.junit.jupiter.api.BeforeEach;
+
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,6 +34,16 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 @QuarkusTestResource(value = SuitePlatformResource.class, initArgs = @ResourceArg(name = "database", value = "contact_test"))
 class BrokerOutageTest {
+
+    // Health, metrics and OpenAPI answer on the management port only.
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+    private static int managementPort;
+
+    @BeforeEach
+    void findManagementPort() {
+        managementPort = management.getPort();
+    }
 
     private static final int REQUESTS_DURING_OUTAGE = 20;
 
@@ -75,7 +89,7 @@ class BrokerOutageTest {
     }
 
     private static String readiness() {
-        return given().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+        return given().port(managementPort).config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
                 .setParam("http.socket.timeout", 90_000))).get("/q/health/ready").then().extract().path("status");
     }
 }

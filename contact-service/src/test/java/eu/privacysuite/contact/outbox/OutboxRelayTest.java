@@ -1,5 +1,9 @@
 package eu.privacysuite.contact.outbox;
 
+import java.net.URL;
+import io.quarkus.test.common.http.TestHTTPResource;
+import org.junit.jupiter.api.BeforeEach;
+
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,6 +40,16 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(value = SuitePlatformResource.class, initArgs = @ResourceArg(name = "database", value = "contact_test"))
 class OutboxRelayTest {
 
+    // Health, metrics and OpenAPI answer on the management port only.
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+    private static int managementPort;
+
+    @BeforeEach
+    void findManagementPort() {
+        managementPort = management.getPort();
+    }
+
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Inject
@@ -66,9 +80,9 @@ class OutboxRelayTest {
         assertFalse(outbox.waiting(otherKeys.eventId()), "the other key's event left the outbox");
         assertTrue(parked.counts().held() >= 1);
 
-        assertEquals("DOWN", given().get("/q/health/group/outbox").then().extract().path("status"));
+        assertEquals("DOWN", given().port(managementPort).get("/q/health/group/outbox").then().extract().path("status"));
         assertEquals("UP", outboxReadiness());
-        String metrics = given().get("/q/metrics").asString();
+        String metrics = given().port(managementPort).get("/q/metrics").asString();
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("privacy_outbox_parked") && !l.endsWith(" 0.0")), metrics);
         assertTrue(metrics.contains("privacy_outbox_refused_total"));
 
@@ -135,7 +149,7 @@ class OutboxRelayTest {
         EventEnvelope after = event(UUID.randomUUID().toString(), 10);
         publish(topic, after);
         bus.await(topic, r -> r.value().contains(after.eventId().toString()), WAIT);
-        assertTrue(given().get("/q/metrics").asString().lines()
+        assertTrue(given().port(managementPort).get("/q/metrics").asString().lines()
                 .anyMatch(l -> l.startsWith("privacy_outbox_relay_restarts_total") && !l.endsWith(" 0.0")));
     }
 
@@ -181,11 +195,11 @@ class OutboxRelayTest {
     }
 
     static String outboxReadiness() {
-        return given().get("/q/health/ready").then().extract().path("checks.find { it.name == 'outbox' }.status");
+        return given().port(managementPort).get("/q/health/ready").then().extract().path("checks.find { it.name == 'outbox' }.status");
     }
 
     static String outboxReadinessData(String field) {
-        return given().get("/q/health/ready").then().extract()
+        return given().port(managementPort).get("/q/health/ready").then().extract()
                 .path("checks.find { it.name == 'outbox' }.data." + field);
     }
 
