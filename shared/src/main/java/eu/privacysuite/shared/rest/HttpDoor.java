@@ -38,8 +38,11 @@ import io.vertx.ext.web.handler.BodyHandler;
 public class HttpDoor {
 
     private static final Logger LOG = Logger.getLogger(HttpDoor.class);
-    /** Before Quarkus's own body-size check (route order -2), which answers 413 with an empty body. */
-    private static final int LIMITS_PRIORITY = 100;
+    /**
+     * After CORS (300), so a browser can read the answer; before authentication (200), whose routing would meet a
+     * malformed path first; before Quarkus's own body-size check (route order -2), which answers with an empty 413.
+     */
+    private static final int LIMITS_PRIORITY = 250;
     private static final int ALMOST_LAST = Integer.MAX_VALUE - 1;
 
     private final ObjectMapper json;
