@@ -43,7 +43,7 @@ class RetentionScheduleCheckTest {
         List<String> problems = RetentionScheduleCheck.problems(schedule(properties));
         assertEquals(List.of(
                 "retention.categories.PROSPECT.starts-on cannot contain RECORD_DELETED: a deletion ends a clock",
-                "retention.categories.SERVER_LOG.keep must be a period of zero or more (e.g. P3Y, P13M)"), problems);
+                "retention.categories.SERVER_LOG.keep must be a period of zero or more (e.g. P3Y, P13M, PT2M)"), problems);
     }
 
     @Test

@@ -2,14 +2,13 @@ package eu.privacysuite.retention.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.Period;
-import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import eu.privacysuite.retention.config.RetentionPeriod;
 import eu.privacysuite.retention.config.RetentionSchedule;
 import eu.privacysuite.retention.config.RetentionSchedule.CategoryRule;
 import eu.privacysuite.retention.domain.RetentionLedger;
@@ -65,6 +64,12 @@ public class LedgerKeeper {
             throw new MalformedEventException("envelope on the lifecycle topic is not a RetentionClock event");
         }
         RetentionClock event = requireComplete(codec.data(envelope, RetentionClock.class));
+        CategoryRule rule = schedule.categories().get(event.category());
+        if (rule == null) {
+            // No rule can ever apply to it: a bad message, not a fault; the DLQ keeps it with this reason.
+            throw new MalformedEventException("unknown retention category " + event.category()
+                    + ": not in the schedule (retention.categories)");
+        }
         if (!inbox.firstDelivery(CONSUMER, envelope.eventId())) {
             return Outcome.DUPLICATE;
         }
@@ -75,10 +80,6 @@ public class LedgerKeeper {
         }
         if (tombstones.erasedSince(envelope.subjectKey(), event.at())) {
             return Outcome.SUBJECT_ERASED;
-        }
-        CategoryRule rule = schedule.categories().get(event.category());
-        if (rule == null) {
-            return skip(event, "unknown-category", "unknown");
         }
         if (!rule.startsOn().contains(event.clockEvent())) {
             return skip(event, "not-a-clock-start", event.category());
@@ -92,9 +93,8 @@ public class LedgerKeeper {
         return moved ? Outcome.CLOCK_STARTED : Outcome.CLOCK_NOT_MOVED_BACK;
     }
 
-    /** Years and months are calendar units: they are added on the UTC calendar (31 Jan + P1M = 28/29 Feb). */
-    static Instant dueAt(Instant clockStartedAt, Period keep) {
-        return clockStartedAt.atOffset(ZoneOffset.UTC).plus(keep).toInstant();
+    static Instant dueAt(Instant clockStartedAt, RetentionPeriod keep) {
+        return keep.addTo(clockStartedAt);
     }
 
     private Outcome skip(RetentionClock event, String reason, String categoryTag) {
