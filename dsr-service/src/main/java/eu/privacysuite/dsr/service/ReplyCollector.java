@@ -42,9 +42,11 @@ public class ReplyCollector {
     private final EventCodec codec;
     private final DsrConfig config;
     private final Clock clock;
+    private final CaseClosure closure;
 
     public ReplyCollector(DsrRequestRepository requests, ParticipantTaskRepository tasks, AuditTrail audit, Inbox inbox,
-            EventCodec codec, DsrConfig config, Clock clock) {
+            EventCodec codec, DsrConfig config, Clock clock, CaseClosure closure) {
+        this.closure = closure;
         this.requests = requests;
         this.tasks = tasks;
         this.audit = audit;
@@ -107,6 +109,7 @@ public class ReplyCollector {
             request.status = RequestStatus.COMPLETED;
             request.completedAt = now;
             audit.record(request.id, "completed: every participant has acted");
+            closure.closed(request, now);
             LOG.infof("request %s completed", request.id);
         } else {
             request.status = RequestStatus.NEEDS_ATTENTION;
