@@ -100,6 +100,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("PRIVACY_BUS_KEYS", secrets.busKeys());
         env.put("PRIVACY_JWT_PUBLIC_KEY_LOCATION", "file:" + secrets.publicKeyFile().toAbsolutePath());
         env.put("PRIVACY_JWT_ISSUER", StackSettings.JWT_ISSUER);
+        env.putAll(settings.serviceEnvironment());
         return env;
     }
 }
