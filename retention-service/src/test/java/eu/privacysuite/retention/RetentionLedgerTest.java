@@ -130,22 +130,17 @@ class RetentionLedgerTest {
     @Test
     void eventsThatStartNoClockAreSkippedAndCounted() {
         double notAStart = skipped("not-a-clock-start", "NEWSLETTER", "COLLECTED");
-        double unknown = skipped("unknown-category", "unknown", "COLLECTED");
         double notOwner = skipped("not-the-owner", "PROSPECT", "COLLECTED");
 
         lifecycle.send(subjectKey, lifecycle.clock(subjectKey, CONTACT, "NEWSLETTER", recordId, ClockEvent.COLLECTED,
-                Instant.now()));
-        lifecycle.send(subjectKey, lifecycle.clock(subjectKey, CONTACT, "LOYALTY_CARD", recordId, ClockEvent.COLLECTED,
                 Instant.now()));
         lifecycle.send(subjectKey, lifecycle.clock(subjectKey, "consent-service", "PROSPECT", recordId,
                 ClockEvent.COLLECTED, Instant.now()));
         lifecycle.barrier(subjectKey, subjectKey);
 
         assertTrue(lifecycle.entry(CONTACT, "NEWSLETTER", recordId).isEmpty(), "COLLECTED does not start a newsletter clock");
-        assertTrue(lifecycle.entry(CONTACT, "LOYALTY_CARD", recordId).isEmpty());
         assertTrue(lifecycle.entry("consent-service", "PROSPECT", recordId).isEmpty(), "prospects belong to contact-service");
         assertEquals(notAStart + 1, skipped("not-a-clock-start", "NEWSLETTER", "COLLECTED"));
-        assertEquals(unknown + 1, skipped("unknown-category", "unknown", "COLLECTED"));
         assertEquals(notOwner + 1, skipped("not-the-owner", "PROSPECT", "COLLECTED"));
     }
 
@@ -169,6 +164,19 @@ class RetentionLedgerTest {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void anEventOfAnUnknownCategoryGoesToTheDeadLetterTopicWithItsReason() {
+        String key = "unknown-category-" + UUID.randomUUID();
+        lifecycle.send(key, lifecycle.clock(subjectKey, CONTACT, "LOYALTY_CARD", recordId, ClockEvent.COLLECTED,
+                Instant.now()));
+
+        var dead = lifecycle.bus.await(Topics.deadLetter(Topics.RETENTION_LIFECYCLE), r -> key.equals(r.key()),
+                Duration.ofSeconds(30));
+        String reason = new String(dead.headers().lastHeader("dead-letter-reason").value());
+        assertTrue(reason.contains("unknown retention category LOYALTY_CARD"), reason);
+        assertTrue(lifecycle.entry(CONTACT, "LOYALTY_CARD", recordId).isEmpty());
     }
 
     private double skipped(String reason, String category, String event) {

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 
 import eu.privacysuite.retention.config.RetentionSchedule;
 import eu.privacysuite.retention.config.RetentionScheduleCheck;
+import eu.privacysuite.retention.config.RetentionPeriod;
 import io.smallrye.config.ConfigValidationException;
+import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
@@ -43,7 +45,7 @@ class RetentionScheduleCheckTest {
         List<String> problems = RetentionScheduleCheck.problems(schedule(properties));
         assertEquals(List.of(
                 "retention.categories.PROSPECT.starts-on cannot contain RECORD_DELETED: a deletion ends a clock",
-                "retention.categories.SERVER_LOG.keep must be a period of zero or more (e.g. P3Y, P13M)"), problems);
+                "retention.categories.SERVER_LOG.keep must be a period of zero or more (e.g. P3Y, P13M, PT2M)"), problems);
     }
 
     @Test
@@ -51,6 +53,17 @@ class RetentionScheduleCheckTest {
         List<String> problems = RetentionScheduleCheck.problems(schedule(Map.of()));
         assertEquals(1, problems.size());
         assertTrue(problems.get(0).contains("retention.categories"));
+    }
+
+    @Test
+    void theEnvironmentShortensARuleForADemonstration() throws IOException {
+        RetentionSchedule schedule = new SmallRyeConfigBuilder().withMapping(RetentionSchedule.class)
+                .withSources(new PropertiesConfigSource(defaults(), "test", 100))
+                .withSources(new EnvConfigSource(Map.of("RETENTION_CATEGORIES_PROSPECT_KEEP", "PT2M"), 300)).build()
+                .getConfigMapping(RetentionSchedule.class);
+        assertEquals(RetentionPeriod.parse("PT2M"), schedule.categories().get("PROSPECT").keep());
+        assertEquals(6, schedule.categories().size(), "no new category from the variable's name");
+        assertEquals(List.of(), RetentionScheduleCheck.problems(schedule));
     }
 
     private static RetentionSchedule schedule(Map<String, String> properties) {

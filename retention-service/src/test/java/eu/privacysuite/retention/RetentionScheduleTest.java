@@ -12,10 +12,11 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import eu.privacysuite.retention.config.PurgeAction;
+import eu.privacysuite.retention.config.RetentionPeriod;
 import eu.privacysuite.retention.config.RetentionSchedule;
 import eu.privacysuite.retention.config.RetentionSchedule.CategoryRule;
 import eu.privacysuite.shared.events.ClockEvent;
+import eu.privacysuite.shared.events.PurgeAction;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -50,7 +51,7 @@ class RetentionScheduleTest {
     private void assertRule(String category, String owner, Period keep, List<ClockEvent> startsOn) {
         CategoryRule rule = schedule.categories().get(category);
         assertEquals(owner, rule.owner(), category);
-        assertEquals(keep, rule.keep(), category);
+        assertEquals(RetentionPeriod.of(keep), rule.keep(), category);
         assertEquals(startsOn, rule.startsOn(), category);
         assertEquals(PurgeAction.DELETE, rule.action(), category);
     }

@@ -139,6 +139,7 @@ public final class LocalStack implements AutoCloseable {
             env.put("PRIVACY_BEHIND_PROXY", "true");
             env.put("PRIVACY_TRUSTED_PROXIES", "127.0.0.1");
         }
+        env.putAll(settings.serviceEnvironment());
         return env;
     }
 }

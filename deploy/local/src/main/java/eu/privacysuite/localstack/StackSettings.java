@@ -1,6 +1,7 @@
 package eu.privacysuite.localstack;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Where and how the local stack runs. The local stack uses the defaults (ports 8081-8084, SMTP 8105 and its
@@ -14,7 +15,18 @@ public record StackSettings(
         int kafkaControllerPort,
         int portBase,
         String databasePrefix,
-        boolean freshDatabases) {
+        boolean freshDatabases,
+        Map<String, String> serviceEnvironment) {
+
+    /** Extra environment given to every service (e.g. a short retention schedule for a test). */
+    public StackSettings {
+        serviceEnvironment = Map.copyOf(serviceEnvironment);
+    }
+
+    public StackSettings(Path repoRoot, Path dataDir, int kafkaPort, int kafkaControllerPort, int portBase,
+            String databasePrefix, boolean freshDatabases) {
+        this(repoRoot, dataDir, kafkaPort, kafkaControllerPort, portBase, databasePrefix, freshDatabases, Map.of());
+    }
 
     public static final String JWT_ISSUER = "privacy-suite-local";
 

@@ -34,9 +34,11 @@ public class ReplyCollector {
     private final ParticipantTaskRepository tasks;
     private final AuditTrail audit;
     private final Clock clock;
+    private final CaseClosure closure;
 
     public ReplyCollector(DsrRequestRepository requests, ParticipantTaskRepository tasks, AuditTrail audit,
-            Clock clock) {
+            Clock clock, CaseClosure closure) {
+        this.closure = closure;
         this.requests = requests;
         this.tasks = tasks;
         this.audit = audit;
@@ -87,6 +89,7 @@ public class ReplyCollector {
             request.status = RequestStatus.COMPLETED;
             request.completedAt = now;
             audit.record(request.id, "completed: every participant has acted");
+            closure.closed(request, now);
             LOG.infof("request %s completed", request.id);
         } else {
             request.status = RequestStatus.NEEDS_ATTENTION;

@@ -42,12 +42,20 @@ public class RetentionScheduleCheck {
                 problems.add(prefix + "owner is missing");
             }
             if (rule.keep() == null || rule.keep().isNegative()) {
-                problems.add(prefix + "keep must be a period of zero or more (e.g. P3Y, P13M)");
+                problems.add(prefix + "keep must be a period of zero or more (e.g. P3Y, P13M, PT2M)");
             }
             if (rule.startsOn() == null || rule.startsOn().isEmpty()) {
                 problems.add(prefix + "starts-on must name at least one clock event");
             } else if (rule.startsOn().contains(ClockEvent.RECORD_DELETED)) {
                 problems.add(prefix + "starts-on cannot contain RECORD_DELETED: a deletion ends a clock");
+            }
+            for (String language : List.of("en", "fr")) {
+                if (rule.legalBasis().getOrDefault(language, "").isBlank()) {
+                    problems.add(prefix + "legal-basis." + language + " is missing");
+                }
+                if (rule.description().getOrDefault(language, "").isBlank()) {
+                    problems.add(prefix + "description." + language + " is missing");
+                }
             }
             if (rule.action() == null) {
                 problems.add(prefix + "action is missing (DELETE or ANONYMIZE)");

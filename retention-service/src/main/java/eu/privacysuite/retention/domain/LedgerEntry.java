@@ -46,4 +46,8 @@ public class LedgerEntry extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The purge order this record is in while its owner has not reported; null otherwise. */
+    @Column(name = "purge_order_id")
+    public UUID purgeOrderId;
 }

@@ -20,7 +20,8 @@ public class RetentionLedger implements PanacheRepositoryBase<LedgerEntry, UUID>
 
     /**
      * Starts or restarts a record's clock in one statement (safe against a concurrent first event); a clock
-     * already started later than {@code startedAt} is left alone. Returns false when nothing moved.
+     * already started later than {@code startedAt} is left alone. A restarted clock leaves any purge order it was
+     * in (the owner will hold the record). Returns false when nothing moved.
      */
     public boolean startOrRestart(String service, String category, String recordId, String subjectKey,
             ClockEvent event, Instant startedAt, Instant dueAt, Instant now) {
@@ -31,7 +32,7 @@ public class RetentionLedger implements PanacheRepositoryBase<LedgerEntry, UUID>
                 on conflict (service, category, record_id) do update
                    set subject_key = coalesce(excluded.subject_key, retention_clock.subject_key),
                        clock_event = excluded.clock_event, clock_started_at = excluded.clock_started_at,
-                       due_at = excluded.due_at, updated_at = excluded.updated_at
+                       due_at = excluded.due_at, updated_at = excluded.updated_at, purge_order_id = null
                  where retention_clock.clock_started_at <= excluded.clock_started_at
                 """)
                 .setParameter("id", UUID.randomUUID()).setParameter("service", service)

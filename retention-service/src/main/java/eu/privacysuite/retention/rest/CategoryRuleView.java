@@ -2,7 +2,7 @@ package eu.privacysuite.retention.rest;
 
 import java.util.List;
 
-import eu.privacysuite.retention.config.PurgeAction;
+import eu.privacysuite.shared.events.PurgeAction;
 import eu.privacysuite.retention.config.RetentionSchedule.CategoryRule;
 import eu.privacysuite.shared.events.ClockEvent;
 

@@ -2,8 +2,6 @@ package eu.privacysuite.retention.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.Period;
-import java.time.ZoneOffset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -11,11 +9,13 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.jboss.logging.Logger;
 
+import eu.privacysuite.retention.config.RetentionPeriod;
 import eu.privacysuite.retention.config.RetentionSchedule;
 import eu.privacysuite.retention.config.RetentionSchedule.CategoryRule;
 import eu.privacysuite.retention.domain.RetentionLedger;
 import eu.privacysuite.shared.erasure.ErasureTombstones;
 import eu.privacysuite.shared.events.ClockEvent;
+import eu.privacysuite.shared.events.MalformedEventException;
 import eu.privacysuite.shared.events.RetentionClock;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -51,6 +51,12 @@ public class LedgerKeeper {
     /** Applies one lifecycle event of the subject (null for a visitor's consent), in the caller's transaction. */
     @Transactional(TxType.MANDATORY)
     public Outcome apply(String subjectKey, RetentionClock event) {
+        CategoryRule rule = schedule.categories().get(event.category());
+        if (rule == null) {
+            // No rule can ever apply to it: a bad message, not a fault; the DLQ keeps it with this reason.
+            throw new MalformedEventException("unknown retention category " + event.category()
+                    + ": not in the schedule (retention.categories)");
+        }
         if (event.clockEvent() == ClockEvent.RECORD_DELETED) {
             // A deletion can never bring data back, so it is applied even after an erasure.
             ledger.forget(event.service(), event.category(), event.recordId());
@@ -58,10 +64,6 @@ public class LedgerKeeper {
         }
         if (tombstones.erasedSince(subjectKey, event.at())) {
             return Outcome.SUBJECT_ERASED;
-        }
-        CategoryRule rule = schedule.categories().get(event.category());
-        if (rule == null) {
-            return skip(event, "unknown-category", "unknown");
         }
         if (!rule.startsOn().contains(event.clockEvent())) {
             return skip(event, "not-a-clock-start", event.category());
@@ -75,9 +77,8 @@ public class LedgerKeeper {
         return moved ? Outcome.CLOCK_STARTED : Outcome.CLOCK_NOT_MOVED_BACK;
     }
 
-    /** Years and months are calendar units: they are added on the UTC calendar (31 Jan + P1M = 28/29 Feb). */
-    static Instant dueAt(Instant clockStartedAt, Period keep) {
-        return clockStartedAt.atOffset(ZoneOffset.UTC).plus(keep).toInstant();
+    static Instant dueAt(Instant clockStartedAt, RetentionPeriod keep) {
+        return keep.addTo(clockStartedAt);
     }
 
     private Outcome skip(RetentionClock event, String reason, String categoryTag) {

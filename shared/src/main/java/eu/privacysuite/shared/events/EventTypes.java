@@ -7,6 +7,8 @@ public final class EventTypes {
     public static final String DSR_REPLY = "DsrReply";
     public static final String SUBJECT_LINKED = "SubjectLinked";
     public static final String RETENTION_CLOCK = "RetentionClock";
+    public static final String PURGE_ORDER = "PurgeOrder";
+    public static final String PURGE_REPORT = "PurgeReport";
 
     private EventTypes() {
     }

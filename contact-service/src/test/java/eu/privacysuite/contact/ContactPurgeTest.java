@@ -1,0 +1,124 @@
+package eu.privacysuite.contact;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import eu.privacysuite.contact.domain.ContactRequestRepository;
+import eu.privacysuite.contact.domain.ProspectRepository;
+import eu.privacysuite.shared.events.PurgeAction;
+import eu.privacysuite.shared.events.PurgeReport;
+import eu.privacysuite.shared.events.Topics;
+import eu.privacysuite.shared.subject.SubjectKeys;
+import eu.privacysuite.testing.PurgeOrderProbe;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Purge orders for contact requests: deleted or anonymized, or held when their clock moved; reported once. */
+@QuarkusTest
+class ContactPurgeTest {
+
+    @Inject
+    ProspectRepository prospects;
+    @Inject
+    ContactRequestRepository requests;
+    @Inject
+    SubjectKeys subjectKeys;
+    @Inject
+    ObjectMapper mapper;
+
+    @Test
+    void anExpiredContactRequestIsDeletedAFreshOneIsHeldAndAReSentOrderIsReportedAgain() {
+        String expiredEmail = "expired." + UUID.randomUUID() + "@example.fr";
+        UUID expired = contact(expiredEmail);
+        UUID fresh = contact("fresh." + UUID.randomUUID() + "@example.fr");
+        String gone = UUID.randomUUID().toString();
+        PurgeOrderProbe retention = new PurgeOrderProbe(mapper);
+
+        // The ledger knew when the expired request was received; the fresh one came after that.
+        String order = retention.order("contact-service", "PROSPECT", PurgeAction.DELETE,
+                List.of(expired.toString(), fresh.toString(), gone), receivedAt(expired));
+        retention.send(order);
+        UUID orderId = retention.orderId(order);
+        PurgeReport report = retention.awaitReport(orderId, 1, Duration.ofSeconds(30));
+
+        assertEquals(List.of(expired.toString()), report.purged());
+        assertEquals(List.of(fresh.toString()), report.held());
+        assertEquals(List.of(gone), report.alreadyGone());
+        String subjectKey = subjectKeys.forEmail(expiredEmail);
+        assertEquals(0, count("select count(*) from contact_request where subject_key = ?1 or email = ?2", subjectKey,
+                expiredEmail));
+        assertEquals(1, count("select count(*) from contact_request where id = ?1", fresh));
+
+        // Sent again (no report arrived in time): nothing more is deleted, the same report goes out again.
+        retention.send(order);
+        assertEquals(report, retention.awaitReport(orderId, 2, Duration.ofSeconds(30)));
+        assertEquals(1, count("select count(*) from contact_request where id = ?1", fresh));
+    }
+
+    @Test
+    void anonymizeKeepsTheRequestWithoutAnythingThatNamesThePerson() {
+        String email = "anon." + UUID.randomUUID() + "@example.fr";
+        UUID request = contact(email);
+        PurgeOrderProbe retention = new PurgeOrderProbe(mapper);
+        String order = retention.order("contact-service", "PROSPECT", PurgeAction.ANONYMIZE,
+                List.of(request.toString()), receivedAt(request));
+        retention.send(order);
+        assertEquals(List.of(request.toString()),
+                retention.awaitReport(retention.orderId(order), 1, Duration.ofSeconds(30)).purged());
+        assertEquals(1, count("select count(*) from contact_request where id = ?1 and email is null and first_name is null"
+                + " and phone is null and message = '' and subject_key like 'anonymized:%'", request));
+    }
+
+    @Test
+    void anOrderForACategoryContactDoesNotOwnGoesToTheDeadLetterTopic() {
+        PurgeOrderProbe retention = new PurgeOrderProbe(mapper);
+        String order = retention.order("contact-service", "COOKIE_CONSENT", PurgeAction.DELETE, List.of("x"), Instant.now());
+        retention.send(order);
+        String orderId = retention.orderId(order).toString();
+        retention.bus.await(Topics.deadLetter(Topics.RETENTION_PURGES), r -> orderId.equals(r.key()), Duration.ofSeconds(30));
+        // An order addressed to another service is not this one's to report.
+        String other = retention.order("consent-service", "COOKIE_CONSENT", PurgeAction.DELETE, List.of("y"), Instant.now());
+        String marker = retention.order("contact-service", "PROSPECT", PurgeAction.DELETE, List.of("z"), Instant.now());
+        // Same key, so the marker's report proves the other order was handled before it.
+        retention.bus.send(Topics.RETENTION_PURGES, orderId, other);
+        retention.bus.send(Topics.RETENTION_PURGES, orderId, marker);
+        retention.awaitReport(retention.orderId(marker), 1, Duration.ofSeconds(30));
+        assertTrue(retention.bus.readAll(Topics.RETENTION_PURGE_REPORTS).stream()
+                .noneMatch(r -> r.key().equals(retention.orderId(other).toString())));
+    }
+
+    private UUID contact(String email) {
+        return UUID.fromString(given().contentType(ContentType.JSON)
+                .body(ContactRequestResourceTest.form(email, "0553692200", null))
+                .post("/api/contact-requests").then().statusCode(201).extract().path("id"));
+    }
+
+    private Instant receivedAt(UUID request) {
+        return QuarkusTransaction.requiringNew().call(() -> ((java.time.OffsetDateTime) prospects.getEntityManager()
+                .createNativeQuery("select received_at from contact_request where id = ?1", java.time.OffsetDateTime.class)
+                .setParameter(1, request).getSingleResult()).toInstant());
+    }
+
+    private long count(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = prospects.getEntityManager().createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                query.setParameter(i + 1, params[i]);
+            }
+            return ((Number) query.getSingleResult()).longValue();
+        });
+    }
+}

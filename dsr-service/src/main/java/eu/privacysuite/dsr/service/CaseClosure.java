@@ -1,0 +1,43 @@
+package eu.privacysuite.dsr.service;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import eu.privacysuite.dsr.domain.DsrRequest;
+import eu.privacysuite.shared.events.ClockEvent;
+import eu.privacysuite.shared.events.EventCodec;
+import eu.privacysuite.shared.events.EventTypes;
+import eu.privacysuite.shared.events.RetentionCategories;
+import eu.privacysuite.shared.events.RetentionClock;
+import eu.privacysuite.shared.events.Topics;
+import eu.privacysuite.shared.outbox.Outbox;
+
+/**
+ * A closed request starts its DSR_CASE retention clock: it is kept as proof of compliance, then purged. The event
+ * is keyed by the request id and names no subject.
+ */
+@ApplicationScoped
+public class CaseClosure {
+
+    static final String SERVICE = "dsr-service";
+
+    private final Outbox outbox;
+    private final EventCodec codec;
+
+    public CaseClosure(Outbox outbox, EventCodec codec) {
+        this.outbox = outbox;
+        this.codec = codec;
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public void closed(DsrRequest request, Instant at) {
+        String recordId = request.id.toString();
+        // No subject key: the ledger needs none for a case, and after an erasure it must hold none.
+        outbox.publish(Topics.RETENTION_LIFECYCLE, recordId, codec.envelope(EventTypes.RETENTION_CLOCK,
+                recordId, null, new RetentionClock(SERVICE, RetentionCategories.DSR_CASE, recordId,
+                        ClockEvent.REQUEST_CLOSED, at)));
+    }
+}

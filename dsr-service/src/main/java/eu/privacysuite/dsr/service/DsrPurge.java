@@ -1,0 +1,80 @@
+package eu.privacysuite.dsr.service;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import eu.privacysuite.shared.events.MalformedEventException;
+import eu.privacysuite.shared.events.PurgeAction;
+import eu.privacysuite.shared.events.PurgeOrder;
+import eu.privacysuite.shared.events.RetentionCategories;
+import eu.privacysuite.shared.retention.PurgeParticipant;
+
+/**
+ * Retention of closed data-subject requests (DSR_CASE): once kept long enough as proof of compliance, a completed
+ * request goes with its participant tasks and audit trail (foreign keys cascade), or under ANONYMIZE loses its
+ * subject key and visitor ids. dsr-service stores no identity documents yet, so IDENTITY_DOCUMENT is refused.
+ */
+@ApplicationScoped
+public class DsrPurge implements PurgeParticipant {
+
+    private final EntityManager entityManager;
+
+    public DsrPurge(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @Override
+    public String service() {
+        return CaseClosure.SERVICE;
+    }
+
+    @Override
+    @Transactional(TxType.MANDATORY)
+    public Outcome purge(PurgeOrder order) {
+        if (!RetentionCategories.DSR_CASE.equals(order.category())) {
+            throw new MalformedEventException("dsr-service has no records of retention category " + order.category());
+        }
+        List<UUID> ids = order.recordIds().stream().distinct().filter(DsrPurge::isUuid).map(UUID::fromString).toList();
+        if (ids.isEmpty()) {
+            return new Outcome(List.of(), List.of());
+        }
+        List<UUID> due = claimDue(ids, order.clockStartedUpTo());
+        if (!due.isEmpty()) {
+            String statement = order.action() == PurgeAction.ANONYMIZE
+                    ? "update dsr_request set subject_key = 'anonymized:' || id, visitor_ids = '{}' where id in (:ids)"
+                    : "delete from dsr_request where id in (:ids)";
+            entityManager.createNativeQuery(statement).setParameter("ids", due).executeUpdate();
+        }
+        Set<String> purged = new HashSet<>(due.stream().map(UUID::toString).toList());
+        @SuppressWarnings("unchecked")
+        List<UUID> remaining = entityManager.createNativeQuery("select id from dsr_request where id in (:ids)",
+                UUID.class).setParameter("ids", ids).getResultList();
+        return new Outcome(List.copyOf(purged),
+                remaining.stream().map(UUID::toString).filter(id -> !purged.contains(id)).toList());
+    }
+
+    /** Completed requests closed no later than the order's bound; an open one (reopened, in progress) is held. */
+    @SuppressWarnings("unchecked")
+    private List<UUID> claimDue(List<UUID> ids, Instant upTo) {
+        return entityManager.createNativeQuery("""
+                select id from dsr_request where id in (:ids) and status = 'COMPLETED' and completed_at <= :upTo
+                   for update skip locked
+                """, UUID.class).setParameter("ids", ids).setParameter("upTo", upTo).getResultList();
+    }
+
+    private static boolean isUuid(String value) {
+        try {
+            return value != null && UUID.fromString(value).toString().equalsIgnoreCase(value);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

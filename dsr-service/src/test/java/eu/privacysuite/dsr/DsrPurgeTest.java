@@ -1,0 +1,94 @@
+package eu.privacysuite.dsr;
+
+import static eu.privacysuite.dsr.DsrApi.awaitTrue;
+import static eu.privacysuite.dsr.DsrApi.erasure;
+import static eu.privacysuite.dsr.DsrApi.newEmail;
+import static eu.privacysuite.dsr.DsrApi.reply;
+import static eu.privacysuite.dsr.DsrApi.view;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import eu.privacysuite.dsr.domain.DsrRequestRepository;
+import eu.privacysuite.shared.events.DsrOutcome;
+import eu.privacysuite.shared.events.PurgeAction;
+import eu.privacysuite.shared.events.PurgeReport;
+import eu.privacysuite.shared.events.Topics;
+import eu.privacysuite.shared.subject.SubjectKeys;
+import eu.privacysuite.testing.PurgeOrderProbe;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** A closed request starts its DSR_CASE clock; once kept long enough it is purged with its trail; open ones are held. */
+@QuarkusTest
+class DsrPurgeTest {
+
+    @Inject
+    SubjectKeys subjectKeys;
+    @Inject
+    DsrRequestRepository requests;
+
+    @Test
+    void aCompletedRequestStartsItsClockAndIsPurgedWithItsTrailWhileAnOpenOneIsHeld() throws Exception {
+        String email = newEmail();
+        String key = subjectKeys.forEmail(email);
+        UUID closed = erasure(email);
+        UUID open = erasure(newEmail());
+        for (String service : List.of("contact-service", "consent-service", "retention-service")) {
+            reply(key, closed, service, DsrOutcome.DONE, 1, null);
+        }
+        awaitTrue("the request completes", Duration.ofSeconds(30), () -> "COMPLETED".equals(view(closed).getString("status")));
+        Instant completedAt = Instant.parse(view(closed).getString("completedAt"));
+
+        PurgeOrderProbe retention = new PurgeOrderProbe(DsrApi.MAPPER);
+        var clockEvent = retention.bus.await(Topics.RETENTION_LIFECYCLE, r -> r.value().contains(closed.toString()),
+                Duration.ofSeconds(30));
+        JsonNode data = DsrApi.MAPPER.readTree(clockEvent.value()).get("data");
+        assertEquals("DSR_CASE", data.get("category").asText());
+        assertEquals("REQUEST_CLOSED", data.get("clockEvent").asText());
+        assertEquals("dsr-service", data.get("service").asText());
+        assertEquals(closed.toString(), clockEvent.key());
+        assertTrue(!clockEvent.value().contains(key), "the case's clock names no subject");
+
+        String order = retention.order("dsr-service", "DSR_CASE", PurgeAction.DELETE,
+                List.of(closed.toString(), open.toString()), completedAt);
+        retention.send(order);
+        PurgeReport report = retention.awaitReport(retention.orderId(order), 1, Duration.ofSeconds(30));
+        assertEquals(List.of(closed.toString()), report.purged());
+        assertEquals(List.of(open.toString()), report.held(), "a request still in progress is not closed");
+        assertEquals(0, count("select count(*) from dsr_request where id = ?1 or subject_key = ?2", closed, key));
+        assertEquals(0, count("select count(*) from dsr_audit where request_id = ?1", closed));
+        assertEquals(0, count("select count(*) from participant_task where request_id = ?1", closed));
+    }
+
+    @Test
+    void identityDocumentsAreNotStoredSoSuchAnOrderIsDeadLettered() {
+        PurgeOrderProbe retention = new PurgeOrderProbe(DsrApi.MAPPER);
+        String order = retention.order("dsr-service", "IDENTITY_DOCUMENT", PurgeAction.DELETE, List.of("doc"), Instant.now());
+        retention.send(order);
+        String orderId = retention.orderId(order).toString();
+        var dead = retention.bus.await(Topics.deadLetter(Topics.RETENTION_PURGES), r -> orderId.equals(r.key()),
+                Duration.ofSeconds(30));
+        assertTrue(new String(dead.headers().lastHeader("dead-letter-reason").value()).contains("IDENTITY_DOCUMENT"));
+    }
+
+    private long count(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = requests.getEntityManager().createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                query.setParameter(i + 1, params[i]);
+            }
+            return ((Number) query.getSingleResult()).longValue();
+        });
+    }
+}

@@ -1,0 +1,76 @@
+package eu.privacysuite.retention.rest;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response.Status;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import eu.privacysuite.retention.config.FeedCheck;
+import eu.privacysuite.retention.config.PurgeConfig;
+import eu.privacysuite.retention.config.RetentionSchedule;
+import eu.privacysuite.retention.config.RetentionSchedule.CategoryRule;
+import eu.privacysuite.retention.service.PolicyTable;
+import eu.privacysuite.shared.problem.ProblemException;
+
+/**
+ * The retention policies, public (no personal data): JSON, or the table a privacy notice includes, in English or
+ * French (lang=en|fr), as Markdown (Accept: text/markdown) or HTML (Accept: text/html).
+ */
+@Path("/api/retention/policies")
+@Tag(name = "Retention")
+public class PolicyResource {
+
+    private final RetentionSchedule schedule;
+    private final PurgeConfig config;
+
+    public PolicyResource(RetentionSchedule schedule, PurgeConfig config) {
+        this.schedule = schedule;
+        this.config = config;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The retention policies", description = "Per category: owner, period, clock events, action, "
+            + "legal basis and description (en, fr), and whether a service feeds it.")
+    public List<PolicyView> policies() {
+        List<String> external = config.externalFeeds().orElse(List.of());
+        return rules().entrySet().stream()
+                .map(e -> PolicyView.of(e.getKey(), e.getValue(), FeedCheck.fed(e, external))).toList();
+    }
+
+    @GET
+    @Produces("text/markdown;qs=0.5;charset=UTF-8")
+    @Operation(summary = "The retention policies as a Markdown table for the privacy notice")
+    public String markdown(@QueryParam("lang") @DefaultValue("en") String lang) {
+        return PolicyTable.markdown(rules(), language(lang));
+    }
+
+    @GET
+    @Produces("text/html;qs=0.5;charset=UTF-8")
+    @Operation(summary = "The retention policies as an HTML table for the privacy notice")
+    public String html(@QueryParam("lang") @DefaultValue("en") String lang) {
+        return PolicyTable.html(rules(), language(lang));
+    }
+
+    private Map<String, CategoryRule> rules() {
+        return new TreeMap<>(schedule.categories());
+    }
+
+    private static String language(String lang) {
+        String language = lang.strip().toLowerCase();
+        if (!PolicyTable.LANGUAGES.contains(language)) {
+            throw new ProblemException(Status.BAD_REQUEST, "lang must be en or fr.");
+        }
+        return language;
+    }
+}

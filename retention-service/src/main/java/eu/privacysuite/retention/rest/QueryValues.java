@@ -1,0 +1,36 @@
+package eu.privacysuite.retention.rest;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.ws.rs.core.Response.Status;
+
+import eu.privacysuite.shared.problem.ProblemException;
+
+/** Query and path values taken as text, so that a malformed one is a 400 that names it. */
+final class QueryValues {
+
+    static Optional<Instant> instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(value.strip()));
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(Status.BAD_REQUEST, name + " is not an ISO-8601 instant (2026-01-31T00:00:00Z).");
+        }
+    }
+
+    static UUID uuid(String name, String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Status.BAD_REQUEST, name + " is not a UUID.");
+        }
+    }
+
+    private QueryValues() {
+    }
+}

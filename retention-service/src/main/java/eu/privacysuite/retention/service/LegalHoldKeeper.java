@@ -1,0 +1,93 @@
+package eu.privacysuite.retention.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import eu.privacysuite.retention.domain.LegalHold;
+import eu.privacysuite.retention.domain.LegalHoldAudit;
+import eu.privacysuite.retention.domain.LegalHolds;
+import eu.privacysuite.shared.subject.SubjectKeys;
+
+/**
+ * Legal holds: a subject (known by the key of their email) or one record is kept from purging until the hold is
+ * lifted. Who placed or lifted it, when and why are audited; the email itself is never stored.
+ */
+@ApplicationScoped
+public class LegalHoldKeeper {
+
+    private static final Logger LOG = Logger.getLogger(LegalHoldKeeper.class);
+
+    /** A hold and its history, as the controller lists them. */
+    public record HoldRecord(LegalHold hold, List<LegalHoldAudit> audit) {
+    }
+
+    private final LegalHolds holds;
+    private final SubjectKeys subjectKeys;
+    private final Clock clock;
+
+    public LegalHoldKeeper(LegalHolds holds, SubjectKeys subjectKeys, Clock clock) {
+        this.holds = holds;
+        this.subjectKeys = subjectKeys;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public HoldRecord holdSubject(String email, String reason, String author) {
+        return place(subjectKeys.forEmail(email), null, null, reason, author);
+    }
+
+    @Transactional
+    public HoldRecord holdRecord(String category, String recordId, String reason, String author) {
+        return place(null, category, recordId, reason, author);
+    }
+
+    /** Lifts an active hold; empty when there is no such hold, unchanged when it was lifted before. */
+    @Transactional
+    public Optional<HoldRecord> lift(UUID id, String author) {
+        Optional<LegalHold> found = holds.findByIdOptional(id);
+        found.filter(h -> h.liftedAt == null).ifPresent(hold -> {
+            hold.liftedAt = Instant.now(clock);
+            hold.liftedBy = author;
+            audit(hold.id, author, "lifted");
+            LOG.infof("legal hold %s lifted by %s", hold.id, author);
+        });
+        return found.map(h -> new HoldRecord(h, holds.auditOf(h.id)));
+    }
+
+    @Transactional
+    public List<HoldRecord> list(boolean activeOnly) {
+        return holds.newestFirst(activeOnly).stream().map(h -> new HoldRecord(h, holds.auditOf(h.id))).toList();
+    }
+
+    private HoldRecord place(String subjectKey, String category, String recordId, String reason, String author) {
+        LegalHold hold = new LegalHold();
+        hold.id = UUID.randomUUID();
+        hold.subjectKey = subjectKey;
+        hold.category = category;
+        hold.recordId = recordId;
+        hold.reason = reason;
+        hold.placedBy = author;
+        hold.placedAt = Instant.now(clock);
+        holds.persist(hold);
+        audit(hold.id, author, "placed: " + reason);
+        LOG.infof("legal hold %s placed by %s on %s", hold.id, author, subjectKey != null ? "a subject" : category + " " + recordId);
+        return new HoldRecord(hold, holds.auditOf(hold.id));
+    }
+
+    private void audit(UUID holdId, String actor, String event) {
+        LegalHoldAudit entry = new LegalHoldAudit();
+        entry.holdId = holdId;
+        entry.at = Instant.now(clock);
+        entry.actor = actor;
+        entry.event = event;
+        entry.persist();
+    }
+}

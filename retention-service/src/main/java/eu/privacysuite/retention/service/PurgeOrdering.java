@@ -1,0 +1,81 @@
+package eu.privacysuite.retention.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import eu.privacysuite.retention.config.RetentionSchedule.CategoryRule;
+import eu.privacysuite.retention.domain.DueRecords;
+import eu.privacysuite.retention.domain.DueRecords.DueRecord;
+import eu.privacysuite.retention.domain.OrderStatus;
+import eu.privacysuite.retention.domain.PurgeOrderEntity;
+import eu.privacysuite.retention.domain.PurgeOrders;
+import eu.privacysuite.shared.events.EventCodec;
+import eu.privacysuite.shared.events.EventEnvelope;
+import eu.privacysuite.shared.events.EventTypes;
+import eu.privacysuite.shared.events.PurgeOrder;
+import eu.privacysuite.shared.events.Topics;
+import eu.privacysuite.shared.outbox.Outbox;
+
+/** Turns one batch of due records into a purge order: the order row, the ledger marks and the event, together. */
+@ApplicationScoped
+public class PurgeOrdering {
+
+    private final DueRecords due;
+    private final PurgeOrders orders;
+    private final Outbox outbox;
+    private final EventCodec codec;
+    private final OrderMetrics metrics;
+    private final Clock clock;
+
+    public PurgeOrdering(DueRecords due, PurgeOrders orders, Outbox outbox, EventCodec codec, OrderMetrics metrics,
+            Clock clock) {
+        this.due = due;
+        this.orders = orders;
+        this.outbox = outbox;
+        this.codec = codec;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Orders up to {@code limit} purgeable records of the category; returns how many. */
+    @Transactional(TxType.MANDATORY)
+    public int orderBatch(UUID sweepId, String category, CategoryRule rule, Instant cutoff, int limit) {
+        List<DueRecord> batch = due.claim(category, rule.owner(), cutoff, limit);
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        Instant now = Instant.now(clock);
+        UUID orderId = UUID.randomUUID();
+        Instant upTo = batch.stream().map(DueRecord::clockStartedAt).max(Comparator.naturalOrder()).orElseThrow();
+        PurgeOrder order = new PurgeOrder(orderId, rule.owner(), category, rule.action(),
+                batch.stream().map(DueRecord::recordId).toList(), upTo);
+        EventEnvelope envelope = codec.envelope(EventTypes.PURGE_ORDER, orderId.toString(), null, order);
+
+        PurgeOrderEntity entity = new PurgeOrderEntity();
+        entity.id = orderId;
+        entity.sweepId = sweepId;
+        entity.service = rule.owner();
+        entity.category = category;
+        entity.action = rule.action();
+        entity.rule = Rules.describe(category, rule);
+        entity.recordCount = batch.size();
+        entity.clockStartedUpTo = upTo;
+        entity.status = OrderStatus.SENT;
+        entity.attempts = 1;
+        entity.orderedAt = now;
+        entity.lastSentAt = now;
+        entity.orderEvent = codec.write(envelope);
+        orders.persist(entity);
+        due.markOrdered(batch.stream().map(DueRecord::id).toList(), orderId);
+        outbox.publish(Topics.RETENTION_PURGES, orderId.toString(), envelope);
+        metrics.ordered(category, batch.size());
+        return batch.size();
+    }
+}

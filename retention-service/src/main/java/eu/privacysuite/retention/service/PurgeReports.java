@@ -1,0 +1,91 @@
+package eu.privacysuite.retention.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import org.jboss.logging.Logger;
+
+import eu.privacysuite.retention.domain.DueRecords;
+import eu.privacysuite.retention.domain.EvidenceLog;
+import eu.privacysuite.retention.domain.OrderStatus;
+import eu.privacysuite.retention.domain.PurgeEvidence;
+import eu.privacysuite.retention.domain.PurgeOrderEntity;
+import eu.privacysuite.retention.domain.PurgeOrders;
+import eu.privacysuite.shared.events.PurgeReport;
+
+/**
+ * Settles an order from its owner's report, once: the ledger forgets what was purged or already gone, takes back
+ * what was held, and the evidence records counts and the rule applied (no record ids, no subjects).
+ */
+@ApplicationScoped
+public class PurgeReports {
+
+    private static final Logger LOG = Logger.getLogger(PurgeReports.class);
+
+    private final PurgeOrders orders;
+    private final DueRecords due;
+    private final EvidenceLog evidence;
+    private final OrderMetrics metrics;
+    private final Clock clock;
+
+    public PurgeReports(PurgeOrders orders, DueRecords due, EvidenceLog evidence, OrderMetrics metrics, Clock clock) {
+        this.orders = orders;
+        this.due = due;
+        this.evidence = evidence;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Settles the order a report names, in the caller's transaction; {@code eventId} only names it in the log. */
+    @Transactional(TxType.MANDATORY)
+    public void record(UUID eventId, PurgeReport report) {
+        Optional<PurgeOrderEntity> found = orders.lock(report.orderId());
+        if (found.isEmpty()) {
+            LOG.warnf("purge report %s names unknown order %s: skipped", eventId, report.orderId());
+            return;
+        }
+        PurgeOrderEntity order = found.get();
+        if (order.status == OrderStatus.REPORTED) {
+            // A re-sent order is reported again; the first report is the one kept.
+            return;
+        }
+        List<String> gone = new ArrayList<>(report.purged());
+        gone.addAll(report.alreadyGone());
+        due.forget(order.id, gone);
+        due.release(order.id, report.held());
+        Instant now = Instant.now(clock);
+        if (order.status == OrderStatus.FAILED) {
+            LOG.infof("purge order %s, FAILED before, is reported at last", order.id);
+        }
+        order.status = OrderStatus.REPORTED;
+        order.reportedAt = now;
+        order.purged = report.purged().size();
+        order.alreadyGone = report.alreadyGone().size();
+        order.held = report.held().size();
+        evidence.persist(evidenceOf(order));
+        metrics.reported(order.category, order.purged, order.alreadyGone, order.held);
+    }
+
+    private static PurgeEvidence evidenceOf(PurgeOrderEntity order) {
+        PurgeEvidence entry = new PurgeEvidence();
+        entry.orderId = order.id;
+        entry.service = order.service;
+        entry.category = order.category;
+        entry.action = order.action;
+        entry.rule = order.rule;
+        entry.purged = order.purged;
+        entry.alreadyGone = order.alreadyGone;
+        entry.held = order.held;
+        entry.orderedAt = order.orderedAt;
+        entry.reportedAt = order.reportedAt;
+        return entry;
+    }
+}

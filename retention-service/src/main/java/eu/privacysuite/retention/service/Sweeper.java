@@ -1,0 +1,114 @@
+package eu.privacysuite.retention.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import eu.privacysuite.retention.config.PurgeConfig;
+import eu.privacysuite.retention.config.RetentionSchedule;
+import eu.privacysuite.retention.config.RetentionSchedule.CategoryRule;
+import eu.privacysuite.retention.domain.DueRecords;
+import eu.privacysuite.retention.domain.DueRecords.DueCount;
+import eu.privacysuite.retention.service.SweepResult.CategoryResult;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * The sweep: on its cron, on one replica at a time, finds the records whose period ran out before now minus the
+ * grace window, and orders their owners to purge them, one short transaction per batch so that no lock is held
+ * long. A dry run counts what a sweep would order and changes nothing.
+ */
+@ApplicationScoped
+public class Sweeper {
+
+    private static final Logger LOG = Logger.getLogger(Sweeper.class);
+
+    private final RetentionSchedule schedule;
+    private final PurgeConfig config;
+    private final DueRecords due;
+    private final PurgeOrdering ordering;
+    private final SweepLock lock;
+    private final Clock clock;
+
+    public Sweeper(RetentionSchedule schedule, PurgeConfig config, DueRecords due, PurgeOrdering ordering,
+            SweepLock lock, Clock clock) {
+        this.schedule = schedule;
+        this.config = config;
+        this.due = due;
+        this.ordering = ordering;
+        this.lock = lock;
+        this.clock = clock;
+    }
+
+    @Scheduled(identity = "retention-sweep", cron = "${privacy.retention.sweep.cron}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void onSchedule() {
+        SweepResult result = sweep(false);
+        if (result.ran() && result.records() > 0) {
+            LOG.infof("sweep %s: %d record(s) ordered purged", result.sweepId(), result.records());
+        }
+    }
+
+    public SweepResult sweep(boolean dryRun) {
+        Instant cutoff = Instant.now(clock).minus(config.grace());
+        UUID sweepId = UUID.randomUUID();
+        if (dryRun) {
+            Map<String, DueCount> counts = counts(cutoff);
+            return new SweepResult(sweepId, true, true, cutoff, rules().entrySet().stream().map(e -> {
+                DueCount count = counts.getOrDefault(e.getKey(), new DueCount(e.getKey(), 0, 0));
+                return new CategoryResult(e.getKey(), e.getValue().owner(), count.due(),
+                        (int) ((count.due() + config.batchSize() - 1) / config.batchSize()), count.held());
+            }).toList());
+        }
+        Optional<SweepLock.Held> held = lock.tryAcquire();
+        if (held.isEmpty()) {
+            LOG.info("another replica is sweeping: this one skips");
+            return new SweepResult(sweepId, false, false, cutoff, List.of());
+        }
+        try (SweepLock.Held ignored = held.get()) {
+            List<CategoryResult> results = new ArrayList<>();
+            Map<String, CategoryRule> rules = rules();
+            for (Map.Entry<String, CategoryRule> rule : rules.entrySet()) {
+                results.add(sweepCategory(sweepId, rule.getKey(), rule.getValue(), cutoff));
+            }
+            Map<String, DueCount> left = counts(cutoff);
+            return new SweepResult(sweepId, false, true, cutoff, results.stream().map(r -> new CategoryResult(
+                    r.category(), r.owner(), r.records(), r.orders(),
+                    left.getOrDefault(r.category(), new DueCount(r.category(), 0, 0)).held())).toList());
+        }
+    }
+
+    private CategoryResult sweepCategory(UUID sweepId, String category, CategoryRule rule, Instant cutoff) {
+        long records = 0;
+        int orders = 0;
+        int ordered;
+        do {
+            // One transaction per batch: the rows are locked only while their order is written.
+            ordered = QuarkusTransaction.requiringNew()
+                    .call(() -> ordering.orderBatch(sweepId, category, rule, cutoff, config.batchSize()));
+            records += ordered;
+            orders += ordered > 0 ? 1 : 0;
+        } while (ordered == config.batchSize());
+        return new CategoryResult(category, rule.owner(), records, orders, 0);
+    }
+
+    private Map<String, CategoryRule> rules() {
+        return new TreeMap<>(schedule.categories());
+    }
+
+    private Map<String, DueCount> counts(Instant cutoff) {
+        return QuarkusTransaction.requiringNew().call(() -> due.count(cutoff)).stream()
+                .collect(Collectors.toMap(DueCount::category, Function.identity()));
+    }
+}

@@ -1,0 +1,54 @@
+package eu.privacysuite.retention;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import eu.privacysuite.retention.config.FeedCheck;
+import eu.privacysuite.retention.config.RetentionSchedule;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/** The schedule as the privacy notice publishes it: JSON, and a table in English and French. */
+@QuarkusTest
+class PolicyTest {
+
+    @Inject
+    RetentionSchedule schedule;
+
+    @Test
+    void policiesGiveEachCategoryItsRuleLegalBasisAndWhetherAServiceFeedsIt() {
+        given().get("/api/retention/policies").then().statusCode(200)
+                .body("find { it.category == 'PROSPECT' }.keep", equalTo("P3Y"))
+                .body("find { it.category == 'PROSPECT' }.fed", equalTo(true))
+                .body("find { it.category == 'PROSPECT' }.legalBasis.fr", startsWith("Intérêt légitime"))
+                .body("find { it.category == 'COOKIE_CONSENT' }.description.en", equalTo("Proofs of cookie choices"))
+                .body("find { it.category == 'SERVER_LOG' }.fed", equalTo(false))
+                .body("find { it.category == 'NEWSLETTER' }.fed", equalTo(false));
+    }
+
+    @Test
+    void theStartUpReportNamesTheCategoriesNoServiceFeeds() {
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("IDENTITY_DOCUMENT", "NEWSLETTER", "SERVER_LOG"),
+                FeedCheck.unfed(schedule, List.of()));
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("IDENTITY_DOCUMENT", "NEWSLETTER"),
+                FeedCheck.unfed(schedule, List.of("SERVER_LOG")));
+    }
+
+    @Test
+    void thePrivacyNoticeTableComesInFrenchAsMarkdownAndInEnglishAsHtml() {
+        given().accept("text/markdown").queryParam("lang", "fr").get("/api/retention/policies").then().statusCode(200)
+                .body(startsWith("| Données | Durée de conservation | À compter de | Ensuite | Base légale |"))
+                .body(containsString("| Prospects et leurs demandes de contact | 3 ans | la collecte ou le dernier contact | supprimées |"))
+                .body(containsString("| Preuves des choix de cookies | 13 mois |"));
+        given().accept("text/html").get("/api/retention/policies").then().statusCode(200)
+                .body(containsString("<th>Kept for</th>"))
+                .body(containsString("<td>Prospects and their contact requests</td><td>3 years</td><td>collection or last contact</td><td>deleted</td>"));
+        given().accept("text/markdown").queryParam("lang", "de").get("/api/retention/policies").then().statusCode(400);
+    }
+}

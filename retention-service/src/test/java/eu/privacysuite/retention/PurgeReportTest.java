@@ -1,0 +1,158 @@
+package eu.privacysuite.retention;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import eu.privacysuite.retention.domain.OrderStatus;
+import eu.privacysuite.retention.domain.PurgeOrderEntity;
+import eu.privacysuite.retention.domain.PurgeOrders;
+import eu.privacysuite.retention.domain.RetentionLedger;
+import eu.privacysuite.shared.events.ClockEvent;
+import eu.privacysuite.shared.events.Topics;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Orders and what the owners report: evidence, held records, silent owners, and who may read what. */
+@QuarkusTest
+@QuarkusTestResource(TestTokens.class)
+class PurgeReportTest {
+
+    private static final String CONTACT = "contact-service";
+
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    RetentionLedger ledger;
+    @Inject
+    PurgeOrders orders;
+    @Inject
+    MovableClock clock;
+
+    Lifecycle lifecycle;
+    Purges purges;
+    Instant t0;
+
+    @BeforeEach
+    void setUp() {
+        lifecycle = new Lifecycle(mapper, ledger);
+        purges = new Purges(mapper, lifecycle, orders);
+        t0 = Instant.parse("2200-01-01T00:00:00Z").plus(Duration.ofDays((long) (Math.random() * 3000)));
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    @Test
+    void aReportSettlesTheOrderForgetsPurgedRecordsAndLeavesEvidenceWithoutPersonalData() {
+        String purged = prospect();
+        String gone = prospect();
+        String held = prospect();
+        PurgeOrderEntity order = sweepAndFindOrder(purged);
+        Instant from = Instant.now(clock);
+
+        purges.report(order, List.of(purged), List.of(gone), List.of(held));
+        lifecycle.awaitGone(CONTACT, "PROSPECT", purged);
+        lifecycle.awaitGone(CONTACT, "PROSPECT", gone);
+        assertNull(purges.orderOf(CONTACT, "PROSPECT", held), "a held record goes back to the ledger's due list");
+        PurgeOrderEntity settled = purges.order(order.id);
+        assertEquals(OrderStatus.REPORTED, settled.status);
+        assertEquals(1, settled.purged);
+
+        String evidence = given().auth().oauth2(TestTokens.auditor()).queryParam("from", from.minusSeconds(5).toString())
+                .queryParam("size", 500).get("/api/retention/evidence").then().statusCode(200).extract().asString();
+        assertTrue(evidence.contains(order.id.toString()), evidence);
+        assertTrue(evidence.contains("PROSPECT: kept P3Y after COLLECTED, LAST_CONTACT, then DELETE by contact-service"), evidence);
+        assertFalse(evidence.contains(purged) || evidence.contains(held), "evidence holds no record id");
+        Map<String, Object> item = given().auth().oauth2(TestTokens.auditor())
+                .queryParam("from", from.minusSeconds(5).toString()).queryParam("size", 500).get("/api/retention/evidence")
+                .then().extract().jsonPath().param("id", order.id.toString()).get("items.find { it.orderId == id }");
+        assertEquals(1, item.get("purged"));
+        assertEquals(1, item.get("alreadyGone"));
+        assertEquals(1, item.get("held"));
+
+        // A period that ends before the purge does not list it; paging is bounded.
+        given().auth().oauth2(TestTokens.auditor()).queryParam("to", from.minusSeconds(3600).toString())
+                .get("/api/retention/evidence").then().statusCode(200).body(org.hamcrest.Matchers.not(containsString(order.id.toString())));
+        given().auth().oauth2(TestTokens.auditor()).queryParam("size", 0).get("/api/retention/evidence").then().statusCode(400);
+    }
+
+    @Test
+    void anOrderNoOwnerReportsIsSentAgainThenFailedInHealthMetricsAndTheOrdersList() {
+        // Server logs belong to "platform", which no service of the suite runs: nobody reports.
+        String log = UUID.randomUUID().toString();
+        lifecycle.send(log, lifecycle.clock(null, "platform", "SERVER_LOG", log, ClockEvent.COLLECTED, t0));
+        lifecycle.awaitEntry("platform", "SERVER_LOG", log, e -> true);
+        clock.setNow(t0.plus(Duration.ofDays(500)));
+        purges.sweep(false);
+        UUID orderId = purges.orderOf("platform", "SERVER_LOG", log);
+
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (purges.order(orderId).status != OrderStatus.FAILED && System.currentTimeMillis() < deadline) {
+            sleep();
+        }
+        PurgeOrderEntity failed = purges.order(orderId);
+        assertEquals(OrderStatus.FAILED, failed.status);
+        assertEquals(3, failed.attempts);
+        long sent = lifecycle.bus.readAll(Topics.RETENTION_PURGES).stream().filter(r -> r.key().equals(orderId.toString())).count();
+        assertEquals(3, sent, "sent once, then again twice, always the same order");
+
+        given().auth().oauth2(TestTokens.auditor()).queryParam("status", "failed").get("/api/retention/orders")
+                .then().statusCode(200).body(containsString(orderId.toString()));
+        given().get("/q/health/well").then().statusCode(503).body(containsString("retention-purge-orders"));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.matchesPattern("(?s).*retention_purge_orders\\{status=\"failed\"\\} [1-9].*"));
+        given().auth().oauth2(TestTokens.auditor()).queryParam("status", "lost").get("/api/retention/orders").then().statusCode(400);
+    }
+
+    @Test
+    void controllerAndAuditorRolesGuardEnforcementWhileThePoliciesStayPublic() {
+        given().get("/api/retention/evidence").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().post("/api/retention/sweeps").then().statusCode(401);
+        given().auth().oauth2(TestTokens.auditor()).post("/api/retention/sweeps?dryRun=true").then().statusCode(403);
+        given().auth().oauth2(TestTokens.signedByAnotherKey()).get("/api/retention/orders").then().statusCode(401);
+        given().get("/api/retention/policies").then().statusCode(200);
+        given().get("/api/retention/schedule").then().statusCode(200);
+    }
+
+    private String prospect() {
+        String id = UUID.randomUUID().toString();
+        lifecycle.send(id, lifecycle.clock(null, CONTACT, "PROSPECT", id, ClockEvent.COLLECTED, t0));
+        lifecycle.awaitEntry(CONTACT, "PROSPECT", id, e -> true);
+        return id;
+    }
+
+    private PurgeOrderEntity sweepAndFindOrder(String recordId) {
+        clock.setNow(t0.plus(Duration.ofDays(4 * 366)));
+        purges.sweep(false);
+        return purges.order(purges.orderOf(CONTACT, "PROSPECT", recordId));
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
