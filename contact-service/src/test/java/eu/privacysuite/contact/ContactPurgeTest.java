@@ -102,7 +102,7 @@ class ContactPurgeTest {
 
     private UUID contact(String email) {
         return UUID.fromString(given().contentType(ContentType.JSON)
-                .body(ContactRequestResourceTest.form(email, "0553692200", null))
+                .body(Api.form(email, "Jeanne", "0553692200", null))
                 .post("/api/contact-requests").then().statusCode(201).extract().path("id"));
     }
 

@@ -57,7 +57,7 @@ class PurgeDuringDatabaseOutageTest {
     void anOrderThatMetADownDatabaseIsHeldThenPurgedAndReportedOnceWithNothingDeadLettered() throws Exception {
         String email = "outage." + UUID.randomUUID() + "@example.fr";
         UUID request = UUID.fromString(given().contentType(ContentType.JSON)
-                .body(ContactRequestResourceTest.form(email, "0553692200", null))
+                .body(Api.form(email, "Jeanne", "0553692200", null))
                 .post("/api/contact-requests").then().statusCode(201).extract().path("id"));
         Instant receivedAt = QuarkusTransaction.requiringNew().call(() -> ((OffsetDateTime) entityManager
                 .createNativeQuery("select received_at from contact_request where id = ?1", OffsetDateTime.class)

@@ -23,8 +23,9 @@ record KafkaUse(Set<String> reads, Set<String> writes, String group) {
             } else {
                 reads.add(topic != null ? topic : channel);
             }
-            if ("dead-letter-queue".equals(service.channel("incoming", channel, "failure-strategy"))) {
-                String dlq = service.channel("incoming", channel, "dead-letter-queue.topic");
+            // The failure strategy is the shared module's default (dead-letter-queue); each channel names its DLQ.
+            String dlq = service.channel("incoming", channel, "dead-letter-queue.topic");
+            if (dlq != null || "dead-letter-queue".equals(service.channel("incoming", channel, "failure-strategy"))) {
                 writes.add(dlq != null ? dlq : "dead-letter-topic-" + channel);
             }
         }
@@ -35,7 +36,11 @@ record KafkaUse(Set<String> reads, Set<String> writes, String group) {
         for (String constant : service.outboxTopicConstants()) {
             writes.add(topicConstant(constant));
         }
-        // The shared DsrParticipation answers every command on the participant's own reply topic.
+        // The shared PurgeOrderConsumer reports every order it applies.
+        if ("true".equals(service.prod("privacy.retention.purge-participant"))) {
+            writes.add(Topics.RETENTION_PURGE_REPORTS);
+        }
+        // The shared DsrCommandConsumer answers every command on the participant's own reply topic.
         if ("true".equals(service.prod("privacy.dsr.participant"))) {
             writes.add(Topics.dsrReplies(service.prod("quarkus.application.name")));
         }
