@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.restassured.path.json.JsonPath;
+
 import org.junit.jupiter.api.Test;
 
 import eu.privacysuite.testing.DisposablePostgres;
@@ -37,24 +39,25 @@ class DatabaseOutageTest {
 
     @Test
     void publicEndpointsAnswer503WithRetryAfterWhileTheDatabaseIsDownAndServeAgainAfter() {
-        UUID visitor = UUID.randomUUID();
-        String consent = "{\"visitorId\":\"%s\",\"policyVersion\":\"2018-05-25\",\"decisions\":{\"twitter\":true}}"
-                .formatted(visitor);
+        JsonPath first = ConsentApi.give("{\"google-analytics\":false}");
+        String visitor = first.getString("visitorId");
+        String token = first.getString("visitorToken");
         DisposablePostgres database = DisposableDatabaseResource.postgres();
         database.stop();
         try {
-            given().contentType(ContentType.JSON).body(consent).post("/api/consents").then().statusCode(503)
-                    .contentType("application/problem+json").header("Retry-After", "5")
-                    .body("status", equalTo(503)).body(not(containsString(visitor.toString())));
-            given().get("/api/consents/current?visitorId=" + visitor).then().statusCode(503)
+            ConsentApi.post(ConsentApi.DEMO, token, ConsentApi.CURRENT, "CUSTOM", "{\"google-analytics\":true}", Map.of())
+                    .then().statusCode(503).contentType("application/problem+json").header("Retry-After", "5")
+                    .body("status", equalTo(503)).body(not(containsString(visitor)));
+            ConsentApi.current(ConsentApi.DEMO, token).then().statusCode(503)
                     .contentType("application/problem+json").header("Retry-After", "5");
             given().get("/api/policy-versions/current").then().statusCode(503)
                     .contentType("application/problem+json").header("Retry-After", "5");
         } finally {
             database.startServer();
         }
-        given().contentType(ContentType.JSON).body(consent).post("/api/consents").then().statusCode(201);
-        given().get("/api/consents/current?visitorId=" + visitor).then().statusCode(200)
-                .body("decisions.twitter", equalTo(true));
+        ConsentApi.post(ConsentApi.DEMO, token, ConsentApi.CURRENT, "CUSTOM", "{\"google-analytics\":true}", Map.of())
+                .then().statusCode(201);
+        ConsentApi.current(ConsentApi.DEMO, token).then().statusCode(200)
+                .body("decisions.google-analytics", equalTo(true));
     }
 }
