@@ -101,8 +101,7 @@ class ContactPurgeTest {
     }
 
     private UUID contact(String email) {
-        return UUID.fromString(given().contentType(ContentType.JSON)
-                .body(Api.form(email, "Jeanne", "0553692200", null))
+        return UUID.fromString(Api.site().body(Api.form(email, "Jeanne", "0553692200", null))
                 .post("/api/contact-requests").then().statusCode(201).extract().path("id"));
     }
 

@@ -56,8 +56,7 @@ class PurgeDuringDatabaseOutageTest {
     @Test
     void anOrderThatMetADownDatabaseIsHeldThenPurgedAndReportedOnceWithNothingDeadLettered() throws Exception {
         String email = "outage." + UUID.randomUUID() + "@example.fr";
-        UUID request = UUID.fromString(given().contentType(ContentType.JSON)
-                .body(Api.form(email, "Jeanne", "0553692200", null))
+        UUID request = UUID.fromString(Api.site().body(Api.form(email, "Jeanne", "0553692200", null))
                 .post("/api/contact-requests").then().statusCode(201).extract().path("id"));
         Instant receivedAt = QuarkusTransaction.requiringNew().call(() -> ((OffsetDateTime) entityManager
                 .createNativeQuery("select received_at from contact_request where id = ?1", OffsetDateTime.class)

@@ -28,6 +28,9 @@ import eu.privacysuite.shared.retention.PurgeParticipant;
 @ApplicationScoped
 public class ContactPurge implements PurgeParticipant {
 
+    private static final Set<String> OWNED = Set.of(LifecycleEvents.PROSPECT, LifecycleEvents.NEWSLETTER,
+            LifecycleEvents.MINOR_HOLD);
+
     private final EntityManager entityManager;
 
     public ContactPurge(EntityManager entityManager) {
@@ -42,6 +45,9 @@ public class ContactPurge implements PurgeParticipant {
     @Override
     @Transactional(TxType.MANDATORY)
     public Outcome purge(PurgeOrder order) {
+        if (!OWNED.contains(order.category())) {
+            throw new MalformedEventException("contact-service does not own retention category " + order.category());
+        }
         List<UUID> ids = uuids(order.recordIds());
         if (ids.isEmpty()) {
             return new Outcome(List.of(), List.of());
