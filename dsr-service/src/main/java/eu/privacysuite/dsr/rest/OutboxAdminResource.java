@@ -41,7 +41,7 @@ public class OutboxAdminResource {
     @RolesAllowed({ Roles.CONTROLLER, Roles.AUDITOR })
     @Operation(summary = "Parked events, oldest first", description = "Event id, topic and the broker's reason; "
             + "never the key or the payload.")
-    public List<ParkedEvents.ParkedEvent> list(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+    public List<ParkedEvents.ParkedEvent> listParked(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return parked.list(limit);
     }
 
