@@ -29,14 +29,15 @@ class PolicyTest {
                 .body("find { it.category == 'PROSPECT' }.legalBasis.fr", startsWith("Intérêt légitime"))
                 .body("find { it.category == 'COOKIE_CONSENT' }.description.en", equalTo("Proofs of cookie choices"))
                 .body("find { it.category == 'SERVER_LOG' }.fed", equalTo(false))
-                .body("find { it.category == 'NEWSLETTER' }.fed", equalTo(false));
+                .body("find { it.category == 'NEWSLETTER' }.fed", equalTo(true))
+                .body("find { it.category == 'MINOR_HOLD' }.fed", equalTo(true));
     }
 
     @Test
     void theStartUpReportNamesTheCategoriesNoServiceFeeds() {
-        org.junit.jupiter.api.Assertions.assertEquals(List.of("IDENTITY_DOCUMENT", "NEWSLETTER", "SERVER_LOG"),
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("IDENTITY_DOCUMENT", "SERVER_LOG"),
                 FeedCheck.unfed(schedule, List.of()));
-        org.junit.jupiter.api.Assertions.assertEquals(List.of("IDENTITY_DOCUMENT", "NEWSLETTER"),
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("IDENTITY_DOCUMENT"),
                 FeedCheck.unfed(schedule, List.of("SERVER_LOG")));
     }
 

@@ -35,6 +35,10 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(TestTokens.class)
 class PurgeReportTest {
 
+    // Health and metrics answer on the management port only.
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
     private static final String CONTACT = "contact-service";
 
     @Inject
@@ -118,8 +122,9 @@ class PurgeReportTest {
 
         given().auth().oauth2(TestTokens.auditor()).queryParam("status", "failed").get("/api/retention/orders")
                 .then().statusCode(200).body(containsString(orderId.toString()));
-        given().get("/q/health/well").then().statusCode(503).body(containsString("retention-purge-orders"));
-        given().get("/q/metrics").then().statusCode(200)
+        given().port(management.getPort()).get("/q/health/well").then().statusCode(503)
+                .body(containsString("retention-purge-orders"));
+        given().port(management.getPort()).get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.matchesPattern("(?s).*retention_purge_orders\\{status=\"failed\"\\} [1-9].*"));
         given().auth().oauth2(TestTokens.auditor()).queryParam("status", "lost").get("/api/retention/orders").then().statusCode(400);
     }

@@ -62,7 +62,7 @@ class RetentionScheduleCheckTest {
                 .withSources(new EnvConfigSource(Map.of("RETENTION_CATEGORIES_PROSPECT_KEEP", "PT2M"), 300)).build()
                 .getConfigMapping(RetentionSchedule.class);
         assertEquals(RetentionPeriod.parse("PT2M"), schedule.categories().get("PROSPECT").keep());
-        assertEquals(6, schedule.categories().size(), "no new category from the variable's name");
+        assertEquals(7, schedule.categories().size(), "no new category from the variable's name");
         assertEquals(List.of(), RetentionScheduleCheck.problems(schedule));
     }
 

@@ -33,13 +33,13 @@ class RetentionScheduleTest {
         assertRule("SERVER_LOG", "platform", Period.ofMonths(13), List.of(ClockEvent.COLLECTED));
         assertRule("DSR_CASE", "dsr-service", Period.ofYears(5), List.of(ClockEvent.REQUEST_CLOSED));
         assertRule("IDENTITY_DOCUMENT", "dsr-service", Period.ZERO, List.of(ClockEvent.REQUEST_CLOSED));
-        assertEquals(6, schedule.categories().size());
+        assertEquals(7, schedule.categories().size());
     }
 
     @Test
     void scheduleEndpointListsTheRules() {
         given().get("/api/retention/schedule").then().statusCode(200)
-                .body("category", contains("COOKIE_CONSENT", "DSR_CASE", "IDENTITY_DOCUMENT", "NEWSLETTER", "PROSPECT",
+                .body("category", contains("COOKIE_CONSENT", "DSR_CASE", "IDENTITY_DOCUMENT", "MINOR_HOLD", "NEWSLETTER", "PROSPECT",
                         "SERVER_LOG"))
                 .body("find { it.category == 'PROSPECT' }.keep", equalTo("P3Y"))
                 .body("find { it.category == 'PROSPECT' }.owner", equalTo("contact-service"))
