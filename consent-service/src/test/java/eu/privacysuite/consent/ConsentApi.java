@@ -8,6 +8,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import eu.privacysuite.testing.TestTokens;
 
 /** The calls the banner and the controller make, as the tests make them. */
 final class ConsentApi {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import eu.privacysuite.testing.TestTokens;
 
 /** Policy versions belong to a site; a new one asks visitors again only about the purposes it changed. */
 @QuarkusTest

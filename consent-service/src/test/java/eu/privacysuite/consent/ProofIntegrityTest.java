@@ -23,6 +23,7 @@ import eu.privacysuite.consent.service.ConsentErasure;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import eu.privacysuite.testing.TestTokens;
 
 /** Proofs a regulator can trust: append-only, chained per visitor, covered by signed digests, checked on demand. */
 @QuarkusTest

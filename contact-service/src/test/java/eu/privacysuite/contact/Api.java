@@ -18,6 +18,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import eu.privacysuite.testing.TestTokens;
 
 /** What the tests do as the site, as a mailbox owner and as the controller. */
 final class Api {

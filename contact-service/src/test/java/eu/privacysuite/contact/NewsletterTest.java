@@ -30,6 +30,7 @@ import eu.privacysuite.testing.TopicProbe;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
+import eu.privacysuite.testing.TestTokens;
 
 @QuarkusTest
 class NewsletterTest {

@@ -24,6 +24,7 @@ import eu.privacysuite.testing.SuitePlatformResource;
 import eu.privacysuite.testing.TopicProbe;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
+import eu.privacysuite.testing.TestTokens;
 
 @QuarkusTest
 class ProspectFileTest {

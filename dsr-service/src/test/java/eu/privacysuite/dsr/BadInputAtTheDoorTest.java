@@ -28,6 +28,7 @@ import eu.privacysuite.testing.StoredText;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import eu.privacysuite.testing.TestTokens;
 
 @QuarkusTest
 class BadInputAtTheDoorTest {

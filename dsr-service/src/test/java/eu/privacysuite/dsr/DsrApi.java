@@ -19,6 +19,7 @@ import eu.privacysuite.testing.SuitePlatformResource;
 import eu.privacysuite.testing.TopicProbe;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import eu.privacysuite.testing.TestTokens;
 
 /** What the tests do again and again: record a request as the controller, read it back, answer as a participant. */
 final class DsrApi {

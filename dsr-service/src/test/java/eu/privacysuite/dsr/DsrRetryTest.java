@@ -30,6 +30,7 @@ import eu.privacysuite.shared.subject.SubjectKeys;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import eu.privacysuite.testing.TestTokens;
 
 /** The controller re-drives a request that needs attention, for one participant or for all that have not acted. */
 @QuarkusTest

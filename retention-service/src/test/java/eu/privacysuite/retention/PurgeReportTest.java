@@ -29,6 +29,7 @@ import eu.privacysuite.shared.events.ClockEvent;
 import eu.privacysuite.shared.events.Topics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import eu.privacysuite.testing.TestTokens;
 
 /** Orders and what the owners report: evidence, held records, silent owners, and who may read what. */
 @QuarkusTest

@@ -18,6 +18,7 @@ import eu.privacysuite.shared.events.PurgeReport;
 import eu.privacysuite.shared.events.Topics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.ValidatableResponse;
+import eu.privacysuite.testing.TestTokens;
 
 /** Plays the controller (sweeps through the API) and the owners (reports on the bus) around retention-service. */
 final class Purges {

@@ -1,4 +1,4 @@
-package eu.privacysuite.retention;
+package eu.privacysuite.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,13 +21,13 @@ import io.smallrye.jwt.build.Jwt;
  */
 public class TestTokens implements QuarkusTestResourceLifecycleManager {
 
-    static final String ISSUER = "privacy-suite";
+    public static final String ISSUER = "privacy-suite";
 
     @Override
     public Map<String, String> start() {
         try {
             KeyPair keys = rsaKeyPair();
-            Path dir = Files.createTempDirectory("retention-test-jwt");
+            Path dir = Files.createTempDirectory("privacy-test-jwt");
             Path publicKey = dir.resolve("public.pem");
             Path privateKey = dir.resolve("private.pem");
             Files.writeString(publicKey, pem("PUBLIC KEY", keys.getPublic().getEncoded()));
@@ -43,20 +43,20 @@ public class TestTokens implements QuarkusTestResourceLifecycleManager {
     public void stop() {
     }
 
-    static String controller() {
+    public static String controller() {
         return withGroups(Set.of("privacy-controller"));
     }
 
-    static String auditor() {
+    public static String auditor() {
         return withGroups(Set.of("privacy-auditor"));
     }
 
-    static String withGroups(Set<String> groups) {
+    public static String withGroups(Set<String> groups) {
         return Jwt.issuer(ISSUER).subject("test-operator").groups(groups).expiresIn(300).sign();
     }
 
     /** A well-formed token with the right claims, signed by a key the service does not trust. */
-    static String signedByAnotherKey() {
+    public static String signedByAnotherKey() {
         PrivateKey stranger = rsaKeyPair().getPrivate();
         return Jwt.issuer(ISSUER).subject("test-operator").groups(Set.of("privacy-controller")).expiresIn(300)
                 .sign(stranger);
