@@ -24,7 +24,6 @@ import eu.privacysuite.shared.subject.SubjectKeys;
 import eu.privacysuite.testing.PurgeOrderProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 /** Purge orders for contact requests: deleted or anonymized, or held when their clock moved; reported once. */
 @QuarkusTest

@@ -26,7 +26,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 
 /**
  * An order that meets a database outage is a fault, not a bad message: it is held and retried, nothing goes to the

@@ -18,7 +18,6 @@ import eu.privacysuite.dsr.config.DsrConfig;
 import eu.privacysuite.dsr.domain.DsrRequestRepository;
 import eu.privacysuite.dsr.domain.ParticipantTask;
 import eu.privacysuite.dsr.domain.ParticipantTaskRepository;
-import eu.privacysuite.dsr.domain.TaskStatus;
 import eu.privacysuite.shared.events.DsrOutcome;
 import eu.privacysuite.shared.subject.SubjectKeys;
 import eu.privacysuite.testing.SuitePlatformResource;
