@@ -23,12 +23,19 @@ public class AuditTrail {
         this.clock = clock;
     }
 
+    /** A step the saga took by itself. */
     @Transactional(TxType.MANDATORY)
     public void record(UUID requestId, String event) {
+        record(requestId, "dsr-service", event);
+    }
+
+    /** A step taken by {@code actor}: the token's subject for the controller's acts, a service name otherwise. */
+    @Transactional(TxType.MANDATORY)
+    public void record(UUID requestId, String actor, String event) {
         DsrAuditEntry entry = new DsrAuditEntry();
         entry.requestId = requestId;
         entry.at = Instant.now(clock);
-        entry.event = event;
+        entry.event = actor + ": " + event;
         entries.persist(entry);
     }
 }

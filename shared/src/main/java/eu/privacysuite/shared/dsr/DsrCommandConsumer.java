@@ -1,6 +1,8 @@
 package eu.privacysuite.shared.dsr;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,13 +23,17 @@ import eu.privacysuite.shared.inbox.Inbox;
 import eu.privacysuite.shared.messaging.ConsumerSkeleton;
 import eu.privacysuite.shared.messaging.EventConsumer;
 import eu.privacysuite.shared.outbox.Outbox;
+import eu.privacysuite.shared.seal.SealedFieldException;
+import eu.privacysuite.shared.subject.SubjectKeys;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * A participant's side of the DSR saga, present only in services built with {@code privacy.dsr.participant=true}
  * (which provide the {@link DsrParticipant} bean and configure the channel): apply a command once, reply through
- * the outbox in the same transaction, and answer a redelivered command with the reply it got the first time.
+ * the outbox in the same transaction, and answer a redelivered command with the reply it got the first time. An
+ * export is not remembered (the inbox must not keep personal data, even sealed): a redelivered ACCESS or
+ * PORTABILITY command is exported again.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "privacy.dsr.participant", stringValue = "true")
@@ -40,15 +46,19 @@ public class DsrCommandConsumer extends EventConsumer<DsrCommand> {
     private final Inbox inbox;
     private final Outbox outbox;
     private final ErasureTombstones tombstones;
+    private final SealedExports sealed;
+    private final SubjectKeys subjectKeys;
 
     public DsrCommandConsumer(ConsumerSkeleton skeleton, DsrParticipant participant, EventCodec codec, Inbox inbox,
-            Outbox outbox, ErasureTombstones tombstones) {
+            Outbox outbox, ErasureTombstones tombstones, SealedExports sealed, SubjectKeys subjectKeys) {
         super(skeleton, Topics.DSR_COMMANDS, EventTypes.DSR_COMMAND, DsrCommand.class);
         this.participant = participant;
         this.codec = codec;
         this.inbox = inbox;
         this.outbox = outbox;
         this.tombstones = tombstones;
+        this.sealed = sealed;
+        this.subjectKeys = subjectKeys;
     }
 
     @Incoming(Topics.DSR_COMMANDS)
@@ -62,6 +72,9 @@ public class DsrCommandConsumer extends EventConsumer<DsrCommand> {
         if (envelope.subjectKey() == null || command.requestId() == null || command.action() == null) {
             throw new MalformedEventException("DSR command without subject, request or action");
         }
+        if (command.action() == DsrAction.RECTIFICATION) {
+            corrections(command); // a rectification whose corrections cannot be opened is a bad message
+        }
     }
 
     @Override
@@ -70,10 +83,10 @@ public class DsrCommandConsumer extends EventConsumer<DsrCommand> {
             // The controller re-drove other participants: this one already answered the request.
             return;
         }
-        DsrReply reply = act(envelope, command);
+        List<DsrReply> replies = act(envelope, command);
         // Only the reply itself is kept: after an erasure no row here may name the subject, not even by key.
-        inbox.rememberReply(topic(), envelope.eventId(), codec.writeData(reply));
-        send(envelope, reply);
+        inbox.rememberReply(topic(), envelope.eventId(), codec.writeData(replies.get(0).withoutExport()));
+        replies.forEach(reply -> send(envelope, reply));
     }
 
     @Override
@@ -81,23 +94,79 @@ public class DsrCommandConsumer extends EventConsumer<DsrCommand> {
         if (!command.addresses(participant.service())) {
             return;
         }
-        Optional<String> earlier = inbox.reply(topic(), envelope.eventId());
-        DsrReply reply = earlier.map(r -> codec.readData(r, DsrReply.class)).orElseGet(() -> act(envelope, command));
+        Optional<DsrReply> earlier = inbox.reply(topic(), envelope.eventId())
+                .map(r -> codec.readData(r, DsrReply.class));
+        List<DsrReply> replies = command.action().exports() || earlier.isEmpty()
+                ? act(envelope, command)
+                : List.of(earlier.get());
         LOG.infof("DSR command %s for request %s delivered again: replying %s again", envelope.eventId(),
-                command.requestId(), reply.outcome());
-        send(envelope, reply);
+                command.requestId(), replies.get(0).outcome());
+        replies.forEach(reply -> send(envelope, reply));
     }
 
-    private DsrReply act(EventEnvelope envelope, DsrCommand command) {
-        if (command.action() != DsrAction.ERASURE) {
-            return new DsrReply(command.requestId(), participant.service(), DsrOutcome.REFUSED, 0, null,
-                    "action " + command.action() + " is not supported by " + participant.service() + " yet");
+    private List<DsrReply> act(EventEnvelope envelope, DsrCommand command) {
+        String subjectKey = envelope.subjectKey();
+        List<String> visitors = command.visitorIds();
+        DsrAction action = command.action();
+        if (action.exports()) {
+            return exportReplies(command, participant.export(subjectKey, visitors));
         }
-        long erased = participant.erase(envelope.subjectKey(), command.visitorIds());
-        tombstones.record(envelope.subjectKey(), envelope.occurredAt());
-        LOG.infof("request %s: %s erased %d record(s)", command.requestId(), participant.service(), erased);
-        return new DsrReply(command.requestId(), participant.service(),
-                erased > 0 ? DsrOutcome.DONE : DsrOutcome.NOTHING_FOUND, erased, null, null);
+        long count = switch (action) {
+            case ERASURE -> {
+                long erased = participant.erase(subjectKey, visitors);
+                tombstones.record(subjectKey, envelope.occurredAt());
+                yield erased;
+            }
+            case ACCESS, PORTABILITY -> throw new IllegalStateException("exports are answered above");
+            case RECTIFICATION -> {
+                Corrections corrections = corrections(command);
+                String newKey = corrections.email() == null ? null : subjectKeys.forEmail(corrections.email());
+                yield participant.rectify(subjectKey, subjectKey.equals(newKey) ? null : newKey, visitors,
+                        corrections);
+            }
+            case RESTRICTION -> participant.restrict(subjectKey, visitors, true);
+            case RESTRICTION_LIFTED -> participant.restrict(subjectKey, visitors, false);
+            case OBJECTION -> participant.object(subjectKey, visitors);
+            case AUTOMATED_DECISION, POST_MORTEM_DIRECTIVE -> 0;
+        };
+        LOG.infof("request %s: %s applied %s to %d record(s)", command.requestId(), participant.service(), action,
+                count);
+        return List.of(new DsrReply(command.requestId(), participant.service(),
+                count > 0 ? DsrOutcome.DONE : DsrOutcome.NOTHING_FOUND, count, null, statement(action)));
+    }
+
+    private List<DsrReply> exportReplies(DsrCommand command, SubjectExport export) {
+        String service = participant.service();
+        if (export.isEmpty()) {
+            return List.of(new DsrReply(command.requestId(), service, DsrOutcome.NOTHING_FOUND, 0, null, null));
+        }
+        SubjectExport named = new SubjectExport(service, export.categories());
+        List<String> parts = sealed.seal(command.requestId(), service, named);
+        LOG.infof("request %s: %s exported %d record(s) in %d part(s)", command.requestId(), service,
+                named.recordCount(), parts.size());
+        return IntStream.range(0, parts.size())
+                .mapToObj(i -> new DsrReply(command.requestId(), service, DsrOutcome.DONE, named.recordCount(),
+                        parts.get(i), null, i, parts.size()))
+                .toList();
+    }
+
+    private String statement(DsrAction action) {
+        return switch (action) {
+            case AUTOMATED_DECISION -> participant.service() + " makes no decision based solely on automated processing";
+            case POST_MORTEM_DIRECTIVE -> participant.service() + " keeps no post-mortem directive; dsr-service does";
+            default -> null;
+        };
+    }
+
+    private Corrections corrections(DsrCommand command) {
+        if (command.sealedCorrections() == null) {
+            throw new MalformedEventException("RECTIFICATION command without corrections");
+        }
+        try {
+            return sealed.openCorrections(command.requestId(), command.sealedCorrections());
+        } catch (SealedFieldException e) {
+            throw new MalformedEventException("RECTIFICATION corrections cannot be opened");
+        }
     }
 
     private void send(EventEnvelope command, DsrReply reply) {

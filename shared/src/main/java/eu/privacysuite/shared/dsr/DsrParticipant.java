@@ -4,13 +4,30 @@ import java.util.List;
 
 /**
  * What a service that owns personal data does when dsr-service asks. Each owning service has one bean of
- * this type; {@link DsrCommandConsumer} takes care of idempotency, tombstones and the reply.
+ * this type; {@link DsrCommandConsumer} takes care of idempotency, tombstones, sealing and the reply. Every
+ * method runs in the transaction that records the command as processed and publishes the reply, and returns how
+ * many records it found or changed (0 is answered NOTHING_FOUND).
  */
 public interface DsrParticipant {
 
     /** The name this service replies under, as configured in dsr-service's participant list. */
     String service();
 
-    /** Deletes every record this service holds for the subject (and the visitors named); returns how many. */
+    /** ERASURE: deletes every record this service holds for the subject (and the visitors named). */
     long erase(String subjectKey, List<String> visitorIds);
+
+    /** ACCESS and PORTABILITY: every record this service holds for the subject and the visitors named. */
+    SubjectExport export(String subjectKey, List<String> visitorIds);
+
+    /**
+     * RECTIFICATION: applies the corrections where this service holds the fields. {@code newSubjectKey} is the key
+     * of the corrected email when the email changes (null otherwise): records move to it.
+     */
+    long rectify(String subjectKey, String newSubjectKey, List<String> visitorIds, Corrections corrections);
+
+    /** RESTRICTION ({@code restricted} true) and RESTRICTION_LIFTED (false): sets or lifts the restriction. */
+    long restrict(String subjectKey, List<String> visitorIds, boolean restricted);
+
+    /** OBJECTION: the subject objects to processing for direct marketing; stop it and keep it stopped. */
+    long object(String subjectKey, List<String> visitorIds);
 }

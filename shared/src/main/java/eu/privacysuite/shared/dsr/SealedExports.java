@@ -1,0 +1,94 @@
+package eu.privacysuite.shared.dsr;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import eu.privacysuite.shared.seal.SealedFieldException;
+import eu.privacysuite.shared.seal.SealedFields;
+
+/**
+ * The sealed parts of the DSR contract. An export is written as JSON and cut into parts of at most
+ * {@code privacy.dsr.export-part-chars} characters (default 256K, well under the broker's 1 MB record limit once
+ * sealed and base64-encoded), each sealed with the request, the service and its position as associated data: a
+ * part cannot be moved to another request, service or place. Corrections are sealed to their request.
+ */
+@ApplicationScoped
+public class SealedExports {
+
+    private final SealedFields sealed;
+    private final ObjectMapper mapper;
+    private final int partChars;
+
+    public SealedExports(SealedFields sealed, ObjectMapper mapper,
+            @ConfigProperty(name = "privacy.dsr.export-part-chars", defaultValue = "262144") int partChars) {
+        if (partChars < 1024) {
+            throw new IllegalStateException("privacy.dsr.export-part-chars must be at least 1024");
+        }
+        this.sealed = sealed;
+        this.mapper = mapper;
+        this.partChars = partChars;
+    }
+
+    /** The export as sealed parts, in order; at least one. */
+    public List<String> seal(UUID requestId, String service, SubjectExport export) {
+        String json = write(export);
+        int parts = Math.max(1, (json.length() + partChars - 1) / partChars);
+        List<String> out = new ArrayList<>(parts);
+        for (int part = 0; part < parts; part++) {
+            String piece = json.substring(part * partChars, Math.min(json.length(), (part + 1) * partChars));
+            out.add(sealed.seal(piece, exportData(requestId, service, part, parts)));
+        }
+        return out;
+    }
+
+    /**
+     * Opens the parts of one participant's export, given in order.
+     *
+     * @throws SealedFieldException when a part was sealed for another request, service or position, or is tampered
+     */
+    public SubjectExport open(UUID requestId, String service, List<String> parts) {
+        StringBuilder json = new StringBuilder();
+        for (int part = 0; part < parts.size(); part++) {
+            json.append(sealed.open(parts.get(part), exportData(requestId, service, part, parts.size())));
+        }
+        try {
+            return mapper.readValue(json.toString(), SubjectExport.class);
+        } catch (JsonProcessingException e) {
+            throw new SealedFieldException("the opened export is not a subject export");
+        }
+    }
+
+    public String sealCorrections(UUID requestId, Corrections corrections) {
+        return sealed.seal(write(corrections), "dsr-corrections:" + requestId);
+    }
+
+    /** @throws SealedFieldException when the corrections were sealed for another request or are tampered */
+    public Corrections openCorrections(UUID requestId, String sealedCorrections) {
+        try {
+            return mapper.readValue(sealed.open(sealedCorrections, "dsr-corrections:" + requestId), Corrections.class);
+        } catch (JsonProcessingException e) {
+            throw new SealedFieldException("the opened corrections are not corrections");
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static String exportData(UUID requestId, String service, int part, int parts) {
+        return "dsr-export:" + requestId + ":" + service + ":" + part + "/" + parts;
+    }
+}
