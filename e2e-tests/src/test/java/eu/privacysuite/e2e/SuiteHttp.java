@@ -38,6 +38,22 @@ final class SuiteHttp {
         return json(response.body());
     }
 
+    /** A GET whose answer is read as bytes (a zip, a page), whatever its status. */
+    HttpResponse<byte[]> getBytes(SuiteService service, String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stack.url(service) + path)).GET();
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     static JsonNode json(String body) {
         try {
             return JSON.readTree(body);
