@@ -141,6 +141,23 @@ class RequestResultsTest {
     }
 
     @Test
+    void accessReportOfAPersonNoServiceKnowsSaysSo() {
+        String key = subjectKeys.forEmail(newEmail());
+        UUID id = fixtures.inProgress(DsrAction.ACCESS, key);
+        reply(key, id, "contact-service", DsrOutcome.NOTHING_FOUND, 0, null);
+        reply(key, id, "consent-service", DsrOutcome.NOTHING_FOUND, 0, null);
+        // The schedule alone is no data about the person.
+        sendExport(key, id, retentionExport());
+        awaitTrue("the request completes", WAIT, () -> "COMPLETED".equals(view(id).getString("status")));
+
+        String en = controller().queryParam("lang", "en").get("/api/requests/" + id + "/report").then()
+                .statusCode(200).extract().asString();
+        assertTrue(en.contains("<p class=\"nothing-held\">No service holds personal data about you.</p>"), en);
+        assertFalse(en.contains("<section class=\"service\""), en);
+        assertTrue(en.contains("75334 Paris Cedex 07"), en);
+    }
+
+    @Test
     void portabilityPackageHoldsExportJsonAndOneCsvPerServiceAndCategory() throws IOException {
         String key = subjectKeys.forEmail(newEmail());
         UUID id = fixtures.inProgress(DsrAction.PORTABILITY, key);

@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import eu.privacysuite.dsr.results.AccessReport;
-import eu.privacysuite.dsr.results.AssembledResults;
 import eu.privacysuite.dsr.results.CompletionSummary;
 import eu.privacysuite.dsr.results.Language;
 import eu.privacysuite.dsr.results.PortabilityPackage;
@@ -61,8 +60,9 @@ public class RequestResultsResource {
     public Response report(@PathParam("id") String id, @QueryParam("lang") String lang,
             @Context SecurityContext security) {
         Language language = Language.of(lang);
-        AssembledResults assembled = results.download(requestId(id), DsrAction.ACCESS, "report", actor(security));
-        return personal(Response.ok(reports.render(assembled, language), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")))
+        String html = results.download(requestId(id), DsrAction.ACCESS, "report", actor(security),
+                assembled -> reports.render(assembled, language));
+        return personal(Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")))
                 .header(HttpHeaders.CONTENT_LANGUAGE, language.tag)
                 // The page shows data as text only: no script, no remote resource.
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
@@ -78,8 +78,8 @@ public class RequestResultsResource {
             + "window has closed.")
     public Response portabilityPackage(@PathParam("id") String id, @Context SecurityContext security) {
         UUID requestId = requestId(id);
-        AssembledResults assembled = results.download(requestId, DsrAction.PORTABILITY, "package", actor(security));
-        return personal(Response.ok(packages.write(assembled), ZIP))
+        byte[] zip = results.download(requestId, DsrAction.PORTABILITY, "package", actor(security), packages::write);
+        return personal(Response.ok(zip, ZIP))
                 .header("Content-Disposition", "attachment; filename=\"request-" + requestId + ".zip\"").build();
     }
 

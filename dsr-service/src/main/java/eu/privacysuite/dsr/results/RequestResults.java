@@ -3,6 +3,7 @@ package eu.privacysuite.dsr.results;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -34,9 +35,12 @@ public class RequestResults {
         this.clock = clock;
     }
 
-    /** The results of a request of type {@code kind}, downloaded by {@code actor} as {@code what} ("report", ...). */
+    /**
+     * The results of a request of type {@code kind}, made into {@code what} ("report", "package") by {@code make}
+     * for {@code actor}; the download is audited once it is made.
+     */
     @Transactional
-    public AssembledResults download(UUID id, DsrAction kind, String what, String actor) {
+    public <T> T download(UUID id, DsrAction kind, String what, String actor, Function<AssembledResults, T> make) {
         DsrRequest request = requests.findByIdOptional(id)
                 .orElseThrow(() -> new ProblemException(Status.NOT_FOUND, "No request has this id."));
         if (request.type != kind) {
@@ -53,8 +57,9 @@ public class RequestResults {
             throw new ProblemException(Status.GONE, "The results of this request could be downloaded until "
                     + (window == null ? "its completion" : window.availableUntil) + "; they are deleted.");
         }
+        T made = make.apply(new AssembledResults(id, request.type, request.receivedAt, request.dueAt,
+                request.completedAt, window.availableUntil, parts.open(id)));
         audit.record(id, actor, what + " downloaded");
-        return new AssembledResults(id, request.type, request.receivedAt, request.dueAt, request.completedAt,
-                window.availableUntil, parts.open(id));
+        return made;
     }
 }
