@@ -42,8 +42,8 @@ public class ResultsExpiry {
     /** Called in the transaction that completes the request. */
     @Transactional(TxType.MANDATORY)
     public void completed(DsrRequest request, Instant at) {
-        if (!request.type.exports()) {
-            return;
+        if (!request.type.exports() || ResultsWindow.findById(request.id) != null) {
+            return; // nothing to download, or a window already promised (the first completion's) stands
         }
         ResultsWindow window = new ResultsWindow();
         window.requestId = request.id;
