@@ -68,6 +68,16 @@ final class DsrApi {
         return envelope;
     }
 
+    /** Sends one part of a participant's sealed export, on its own reply topic; returns the envelope sent. */
+    static EventEnvelope exportReply(String subjectKey, UUID requestId, String service, long count, String sealedPart,
+            int part, int parts) {
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), EventTypes.DSR_REPLY, 1, Instant.now(), service,
+                requestId.toString(), subjectKey, MAPPER.valueToTree(
+                        new DsrReply(requestId, service, DsrOutcome.DONE, count, sealedPart, null, part, parts)));
+        send(Topics.dsrReplies(service), subjectKey, envelope);
+        return envelope;
+    }
+
     /** Sends a reply envelope on the given topic: a participant's own reply topic, or one that is not its own. */
     static void send(String topic, String subjectKey, EventEnvelope envelope) {
         try {

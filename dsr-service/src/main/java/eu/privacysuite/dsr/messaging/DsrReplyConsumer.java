@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import eu.privacysuite.dsr.results.ExportParts;
 import eu.privacysuite.dsr.service.ReplyCollector;
 import eu.privacysuite.shared.events.DsrReply;
 import eu.privacysuite.shared.events.EventEnvelope;
@@ -23,10 +24,12 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 public class DsrReplyConsumer extends EventConsumer<DsrReply> {
 
     private final ReplyCollector replies;
+    private final ExportParts exportParts;
 
-    public DsrReplyConsumer(ConsumerSkeleton skeleton, ReplyCollector replies) {
+    public DsrReplyConsumer(ConsumerSkeleton skeleton, ReplyCollector replies, ExportParts exportParts) {
         super(skeleton, Topics.DSR_REPLIES, EventTypes.DSR_REPLY, DsrReply.class);
         this.replies = replies;
+        this.exportParts = exportParts;
     }
 
     @Incoming(Topics.DSR_REPLIES)
@@ -45,6 +48,8 @@ public class DsrReplyConsumer extends EventConsumer<DsrReply> {
             throw new MalformedEventException("DSR reply in the name of " + reply.service() + " arrived on "
                     + receivedOn + ", which is not " + Topics.dsrReplies(reply.service()));
         }
+        // An export part must be numbered within its parts and open in its place: tampered or moved, it is refused.
+        exportParts.check(reply);
     }
 
     @Override

@@ -19,6 +19,8 @@ import eu.privacysuite.dsr.domain.ParticipantTask;
 import eu.privacysuite.dsr.domain.ParticipantTaskRepository;
 import eu.privacysuite.dsr.domain.RequestStatus;
 import eu.privacysuite.dsr.domain.TaskStatus;
+import eu.privacysuite.dsr.results.ExportParts;
+import eu.privacysuite.dsr.results.ResultsExpiry;
 import eu.privacysuite.shared.events.DsrReply;
 
 /**
@@ -35,10 +37,14 @@ public class ReplyCollector {
     private final AuditTrail audit;
     private final Clock clock;
     private final CaseClosure closure;
+    private final ExportParts exportParts;
+    private final ResultsExpiry results;
 
     public ReplyCollector(DsrRequestRepository requests, ParticipantTaskRepository tasks, AuditTrail audit,
-            Clock clock, CaseClosure closure) {
+            Clock clock, CaseClosure closure, ExportParts exportParts, ResultsExpiry results) {
         this.closure = closure;
+        this.exportParts = exportParts;
+        this.results = results;
         this.requests = requests;
         this.tasks = tasks;
         this.audit = audit;
@@ -67,6 +73,12 @@ public class ReplyCollector {
                     task.outcome);
             return;
         }
+        if (!exportParts.receive(request.get(), reply)) {
+            // An export in parts: the participant has answered once every part is in.
+            LOG.debugf("request %s: export part %d of %d from %s stored", task.requestId, reply.exportPart(),
+                    reply.exportParts(), task.service);
+            return;
+        }
         Instant now = Instant.now(clock);
         task.status = TaskStatus.REPLIED;
         task.outcome = reply.outcome();
@@ -90,6 +102,7 @@ public class ReplyCollector {
             request.completedAt = now;
             audit.record(request.id, "completed: every participant has acted");
             closure.closed(request, now);
+            results.completed(request, now);
             LOG.infof("request %s completed", request.id);
         } else {
             request.status = RequestStatus.NEEDS_ATTENTION;

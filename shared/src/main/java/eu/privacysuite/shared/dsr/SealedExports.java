@@ -67,6 +67,16 @@ public class SealedExports {
         }
     }
 
+    /**
+     * Checks one part as it arrives, before the others are in: it must open as part {@code part} of {@code parts}
+     * of this request's and service's export.
+     *
+     * @throws SealedFieldException when the part was sealed for another request, service or position, or is tampered
+     */
+    public void checkPart(UUID requestId, String service, int part, int parts, String sealedPart) {
+        sealed.open(sealedPart, exportData(requestId, service, part, parts));
+    }
+
     public String sealCorrections(UUID requestId, Corrections corrections) {
         return sealed.seal(write(corrections), "dsr-corrections:" + requestId);
     }

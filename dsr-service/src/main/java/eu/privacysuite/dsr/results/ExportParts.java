@@ -1,0 +1,134 @@
+package eu.privacysuite.dsr.results;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import eu.privacysuite.dsr.domain.DsrRequest;
+import eu.privacysuite.shared.dsr.SealedExports;
+import eu.privacysuite.shared.dsr.SubjectExport;
+import eu.privacysuite.shared.events.DsrOutcome;
+import eu.privacysuite.shared.events.DsrReply;
+import eu.privacysuite.shared.events.MalformedEventException;
+import eu.privacysuite.shared.seal.SealedFieldException;
+
+/**
+ * The participants' exports as they arrive: each part checked (it must open in its place), stored sealed, and a
+ * task counted as answered only once all its parts are in. Reasons for refusing a part are fixed texts.
+ */
+@ApplicationScoped
+public class ExportParts {
+
+    private final EntityManager entityManager;
+    private final SealedExports sealed;
+    private final ResultsConfig config;
+    private final Clock clock;
+
+    public ExportParts(EntityManager entityManager, SealedExports sealed, ResultsConfig config, Clock clock) {
+        this.entityManager = entityManager;
+        this.sealed = sealed;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Checks that need no database: the numbering of the part, and that it opens as that part. */
+    public void check(DsrReply reply) {
+        int parts = reply.exportParts();
+        if (parts < 0) {
+            throw new MalformedEventException("DSR reply with a negative number of export parts");
+        }
+        if (parts == 0) {
+            if (reply.sealedExport() != null || reply.exportPart() != 0) {
+                throw new MalformedEventException("DSR reply with an export part but no number of export parts");
+            }
+            return;
+        }
+        if (parts > config.maxExportParts()) {
+            throw new MalformedEventException("DSR reply announces more export parts than dsr-service accepts");
+        }
+        if (reply.exportPart() < 0 || reply.exportPart() >= parts) {
+            throw new MalformedEventException("DSR reply whose export part is outside its number of parts");
+        }
+        if (reply.sealedExport() == null) {
+            throw new MalformedEventException("DSR reply announces export parts but carries none");
+        }
+        if (reply.outcome() != DsrOutcome.DONE) {
+            throw new MalformedEventException("DSR reply carries an export with an outcome other than DONE");
+        }
+        try {
+            sealed.checkPart(reply.requestId(), reply.service(), reply.exportPart(), parts, reply.sealedExport());
+        } catch (SealedFieldException e) {
+            throw new MalformedEventException(
+                    "DSR export part cannot be opened: tampered, or sealed for another request, service or place");
+        }
+    }
+
+    /**
+     * Stores the reply's export part, if it carries one, and answers whether the participant's answer is now
+     * whole: true for a reply without export, or once every part is in. A part already stored is ignored.
+     */
+    @Transactional(TxType.MANDATORY)
+    public boolean receive(DsrRequest request, DsrReply reply) {
+        if (reply.exportParts() == 0) {
+            return true;
+        }
+        if (!request.type.exports()) {
+            throw new MalformedEventException("DSR reply carries an export for a request of a type that exports nothing");
+        }
+        List<?> announced = entityManager.createNativeQuery(
+                "select distinct parts from dsr_export_part where request_id = :id and service = :service")
+                .setParameter("id", request.id).setParameter("service", reply.service()).getResultList();
+        if (announced.stream().anyMatch(n -> ((Number) n).intValue() != reply.exportParts())) {
+            throw new MalformedEventException("DSR export parts of one participant disagree on their number");
+        }
+        entityManager.createNativeQuery("""
+                insert into dsr_export_part (request_id, service, part, parts, sealed, received_at)
+                values (:id, :service, :part, :parts, :sealed, :at) on conflict do nothing
+                """).setParameter("id", request.id).setParameter("service", reply.service())
+                .setParameter("part", reply.exportPart()).setParameter("parts", reply.exportParts())
+                .setParameter("sealed", reply.sealedExport()).setParameter("at", Instant.now(clock))
+                .executeUpdate();
+        long stored = ((Number) entityManager.createNativeQuery(
+                "select count(*) from dsr_export_part where request_id = :id and service = :service")
+                .setParameter("id", request.id).setParameter("service", reply.service()).getSingleResult())
+                .longValue();
+        return stored == reply.exportParts();
+    }
+
+    /** Every participant's export of the request, opened and reassembled, by service name. */
+    @Transactional(TxType.MANDATORY)
+    public List<SubjectExport> open(UUID requestId) {
+        List<ExportPart> stored = entityManager.createQuery(
+                "from ExportPart where requestId = :id order by service, part", ExportPart.class)
+                .setParameter("id", requestId).getResultList();
+        Map<String, List<String>> byService = new LinkedHashMap<>();
+        stored.forEach(p -> byService.computeIfAbsent(p.service, s -> new ArrayList<>()).add(p.sealed));
+        List<SubjectExport> exports = new ArrayList<>();
+        byService.forEach((service, parts) -> {
+            try {
+                SubjectExport export = sealed.open(requestId, service, parts);
+                exports.add(new SubjectExport(service, export.categories()));
+            } catch (SealedFieldException e) {
+                // Each part opened when it arrived: now it does not, so a bus key was removed too early.
+                throw new IllegalStateException("the export of " + service + " for request " + requestId
+                        + " no longer opens; was its bus key removed?");
+            }
+        });
+        return exports;
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public int delete(UUID requestId) {
+        return entityManager.createNativeQuery("delete from dsr_export_part where request_id = :id")
+                .setParameter("id", requestId).executeUpdate();
+    }
+}
