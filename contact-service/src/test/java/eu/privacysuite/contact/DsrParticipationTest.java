@@ -125,6 +125,25 @@ class DsrParticipationTest {
     }
 
     @Test
+    void portabilityExportsWhatAccessDoesAndTheStatementActionsChangeNothing() {
+        String subjectKey = person(Api.uniqueEmail("portable"), null);
+        DsrBus dsr = new DsrBus(mapper, sealed);
+        EventEnvelope command = dsr.command(subjectKey, DsrAction.PORTABILITY, List.of(), null);
+        dsr.send(command);
+        SubjectExport export = dsr.open(command, dsr.exportParts(command));
+        assertEquals(List.of("contact-requests", "prospect", "newsletter-subscriptions"),
+                export.categories().stream().map(ExportCategory::name).toList());
+
+        JsonNode automated = dsr.act(subjectKey, DsrAction.AUTOMATED_DECISION, null);
+        assertEquals("NOTHING_FOUND", automated.get("outcome").asText());
+        assertTrue(automated.get("reason").asText().contains("no decision based solely on automated processing"));
+        assertEquals("NOTHING_FOUND", dsr.act(subjectKey, DsrAction.POST_MORTEM_DIRECTIVE, null).get("outcome").asText());
+        assertEquals(1, count("Prospect", subjectKey));
+        assertEquals(2, count("ContactRequest", subjectKey));
+        assertFalse(lists.isRestricted(subjectKey) || lists.isSuppressed(subjectKey));
+    }
+
+    @Test
     void accessForAnUnknownSubjectRepliesNothingFound() {
         JsonNode reply = new DsrBus(mapper, sealed).act(subjectKeys.forEmail(Api.uniqueEmail("nobody")),
                 DsrAction.ACCESS, null);
