@@ -117,6 +117,26 @@ class RetentionDsrTest {
     }
 
     @Test
+    void portabilityExportsWhatAccessDoesAndTheStatementActionsChangeNothing() {
+        Lifecycle lifecycle = new Lifecycle(mapper, ledger);
+        String subjectKey = "subject-" + UUID.randomUUID();
+        String record = entry(lifecycle, subjectKey, "NEWSLETTER", ClockEvent.UNSUBSCRIBED, Instant.now());
+        DsrBus dsr = new DsrBus(mapper, sealed);
+        EventEnvelope command = dsr.command(subjectKey, DsrAction.PORTABILITY, List.of(), null);
+        dsr.send(command);
+        SubjectExport export = dsr.open(command, dsr.exportParts(command));
+        assertEquals(List.of("retention-clocks", "retention-schedule"),
+                export.categories().stream().map(ExportCategory::name).toList());
+        assertEquals(record, export.categories().get(0).records().get(0).get("recordId"));
+        assertEquals("NEWSLETTER", export.categories().get(1).records().get(0).get("category"));
+
+        assertEquals("NOTHING_FOUND", dsr.act(subjectKey, DsrAction.AUTOMATED_DECISION, null).get("outcome").asText());
+        assertEquals("NOTHING_FOUND", dsr.act(subjectKey, DsrAction.POST_MORTEM_DIRECTIVE, null).get("outcome").asText());
+        assertEquals(1, (long) QuarkusTransaction.requiringNew().call(() -> ledger.count("subjectKey", subjectKey)));
+        assertEquals(0, holdsOf(subjectKey).size());
+    }
+
+    @Test
     void aSubjectWithoutEntriesGetsNoScheduleAndNothingFound() {
         JsonNode reply = new DsrBus(mapper, sealed).act("subject-" + UUID.randomUUID(), DsrAction.ACCESS, null);
         assertEquals("NOTHING_FOUND", reply.get("outcome").asText());
