@@ -108,6 +108,26 @@ class ConsentDsrTest {
     }
 
     @Test
+    void portabilityExportsWhatAccessDoesAndTheStatementActionsChangeNothing() {
+        String subjectKey = subjectKeys.forEmail("portable." + UUID.randomUUID() + "@example.fr");
+        JsonPath given = ConsentApi.give("{\"facebook\":true}");
+        DsrBus dsr = new DsrBus(mapper, sealed);
+        link(dsr, subjectKey, UUID.fromString(given.getString("visitorId")));
+        EventEnvelope command = dsr.command(subjectKey, DsrAction.PORTABILITY, List.of(), null);
+        dsr.send(command);
+        SubjectExport export = dsr.open(command, dsr.exportParts(command));
+        assertEquals(List.of("consent-proofs", "consent-decisions", "visitor-links"),
+                export.categories().stream().map(ExportCategory::name).toList());
+        assertEquals(given.getString("id"), export.categories().get(0).records().get(0).get("id"));
+
+        assertEquals("NOTHING_FOUND", dsr.act(subjectKey, DsrAction.AUTOMATED_DECISION, null).get("outcome").asText());
+        assertEquals("NOTHING_FOUND", dsr.act(subjectKey, DsrAction.POST_MORTEM_DIRECTIVE, null).get("outcome").asText());
+        ConsentApi.current(ConsentApi.DEMO, given.getString("visitorToken")).then().statusCode(200)
+                .body("action", equalTo("CUSTOM"));
+        assertEquals(1, links(subjectKey).size());
+    }
+
+    @Test
     void objectionRecordsAProofRefusingTheMarketingServicesAndKeepsTheOtherChoices() {
         String subjectKey = subjectKeys.forEmail("objects." + UUID.randomUUID() + "@example.fr");
         JsonPath marketing = ConsentApi.give("{\"google-analytics\":true,\"facebook\":true,\"google-maps\":true}");
