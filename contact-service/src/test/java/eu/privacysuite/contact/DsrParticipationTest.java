@@ -165,8 +165,11 @@ class DsrParticipationTest {
         UUID survivor = prospect(newKey).id;
         UUID merged = prospect(oldKey).id;
 
-        JsonNode reply = new DsrBus(mapper, sealed).act(oldKey, DsrAction.RECTIFICATION,
+        DsrBus dsr = new DsrBus(mapper, sealed);
+        EventEnvelope command = dsr.command(oldKey, DsrAction.RECTIFICATION, List.of(),
                 new Corrections(newEmail, null, null, "Durand", "+33553692201", null, null));
+        dsr.send(command);
+        JsonNode reply = dsr.replies(command, 1).get(0);
         assertEquals("DONE", reply.get("outcome").asText());
         assertEquals(7, reply.get("recordCount").asLong(),
                 "moved: the prospect, 2 requests, the subscription, the list entry; corrected: the new address's prospect and request");
@@ -188,7 +191,10 @@ class DsrParticipationTest {
         assertEquals(1, Api.count("select count(n) from NewsletterSubscription n where n.subjectKey = ?1 and n.email = ?2",
                 newKey, newEmail));
         assertTrue(lists.isRestricted(newKey), "the restriction follows the email");
-        new DsrBus(mapper, sealed).bus.await(Topics.RETENTION_LIFECYCLE, r -> r.value().contains(merged.toString())
+        dsr.send(command);
+        assertEquals(7, dsr.replies(command, 2).get(1).get("recordCount").asLong(), "a redelivery gets the first reply");
+        assertEquals(3, count("ContactRequest", newKey), "and changes nothing more");
+        dsr.bus.await(Topics.RETENTION_LIFECYCLE, r -> r.value().contains(merged.toString())
                 && r.value().contains("RECORD_DELETED"), Duration.ofSeconds(20));
     }
 
