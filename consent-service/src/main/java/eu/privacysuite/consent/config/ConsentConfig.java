@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import eu.privacysuite.consent.domain.ServiceCategory;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -32,6 +33,20 @@ public interface ConsentConfig {
     Map<String, Site> sites();
 
     Digest digest();
+
+    Objection objection();
+
+    /** What an objection to direct marketing (GDPR art. 21) refuses in the proofs of the subject's visitors. */
+    interface Objection {
+
+        /**
+         * The catalogue categories whose services count as marketing: the social and external-content services,
+         * whose third-party issuers profile visitors for advertising (decision 0016). Audience measurement is
+         * statistics for the site's ergonomics (policy art. 11.2) and stays as the visitor chose.
+         */
+        @WithDefault("SOCIAL_SHARING,EXTERNAL_CONTENT")
+        List<ServiceCategory> refusedCategories();
+    }
 
     interface Site {
 

@@ -29,6 +29,10 @@ public class VisitorLink extends PanacheEntityBase {
     @Column(name = "linked_at", nullable = false)
     public Instant linkedAt;
 
+    /** Set while the subject's processing is restricted (GDPR art. 18): their visitors' proofs are not purged. */
+    @Column(name = "restricted_at")
+    public Instant restrictedAt;
+
     public record Key(UUID visitorId, String subjectKey) implements Serializable {
     }
 }

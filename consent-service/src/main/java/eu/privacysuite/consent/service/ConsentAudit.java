@@ -62,7 +62,8 @@ public class ConsentAudit {
 
     /**
      * Accepted and refused per service, policy version and week (ISO weeks, starting Monday), counting every
-     * proof: a visitor who chose twice counts twice. Essential services are left out: they are not asked.
+     * visitor's choice: a visitor who chose twice counts twice. Essential services are left out, as they are not
+     * asked; so are the proofs an objection (a data-subject request) recorded, which no visitor chose.
      */
     @Transactional
     @SuppressWarnings("unchecked")
@@ -73,7 +74,7 @@ public class ConsentAudit {
                 + " count(*) filter (where d.value = 'true'), count(*) filter (where d.value = 'false')"
                 + " from consent_proof p cross join jsonb_each(p.decisions) d"
                 + " join cookie_service s on s.id = d.key and s.consent_required"
-                + " where p.site_id = :site group by 1, 2, 3 order by 3, 1, 2")
+                + " where p.site_id = :site and p.action <> 'OBJECTION' group by 1, 2, 3 order by 3, 1, 2")
                 .setParameter("site", siteId).getResultList();
         return rows.stream().map(r -> new Rate(siteId, (String) r[1], (String) r[0], toDate(r[2]),
                 ((Number) r[3]).longValue(), ((Number) r[4]).longValue())).toList();

@@ -18,7 +18,6 @@ import eu.privacysuite.consent.domain.ConsentProof;
 import eu.privacysuite.consent.domain.ConsentProofRepository;
 import eu.privacysuite.consent.domain.ProofLedger;
 import eu.privacysuite.consent.domain.VisitorLinkRepository;
-import eu.privacysuite.shared.dsr.DsrParticipant;
 import eu.privacysuite.shared.events.ClockEvent;
 import eu.privacysuite.shared.events.EventCodec;
 import eu.privacysuite.shared.events.EventTypes;
@@ -27,11 +26,11 @@ import eu.privacysuite.shared.events.Topics;
 import eu.privacysuite.shared.outbox.Outbox;
 
 /**
- * Erasure of cookie consents: the proofs of every visitor linked to the subject or named in the request, and
- * the subject's visitor links. Each deleted proof stops its retention clock.
+ * Erasure of cookie consents (for {@link ConsentParticipation}): the proofs of every visitor linked to the subject
+ * or named in the request, and the subject's visitor links. Each deleted proof stops its retention clock.
  */
 @ApplicationScoped
-public class ConsentErasure implements DsrParticipant {
+public class ConsentErasure {
 
     private static final Logger LOG = Logger.getLogger(ConsentErasure.class);
 
@@ -52,17 +51,17 @@ public class ConsentErasure implements DsrParticipant {
         this.clock = clock;
     }
 
-    @Override
-    public String service() {
-        return ConsentService.SERVICE;
-    }
-
-    @Override
     @Transactional(TxType.MANDATORY)
     public long erase(String subjectKey, List<String> visitorIds) {
+        return deleteProofsOf(visitorsOf(subjectKey, visitorIds)) + links.deleteBySubjectKey(subjectKey);
+    }
+
+    /** The visitors linked to the subject, then those the request names (the person's own browsers). */
+    @Transactional(TxType.MANDATORY)
+    public Set<UUID> visitorsOf(String subjectKey, List<String> visitorIds) {
         Set<UUID> visitors = new LinkedHashSet<>(links.visitorsOf(subjectKey));
         visitors.addAll(parse(visitorIds));
-        return deleteProofsOf(visitors) + links.deleteBySubjectKey(subjectKey);
+        return visitors;
     }
 
     /**
@@ -87,7 +86,7 @@ public class ConsentErasure implements DsrParticipant {
     private static List<UUID> parse(List<String> visitorIds) {
         List<UUID> parsed = visitorIds.stream().filter(ConsentErasure::isUuid).map(UUID::fromString).toList();
         if (parsed.size() < visitorIds.size()) {
-            LOG.warnf("%d visitor id(s) of an erasure command are not UUIDs and were skipped",
+            LOG.warnf("%d visitor id(s) of a DSR command are not UUIDs and were skipped",
                     visitorIds.size() - parsed.size());
         }
         return parsed;

@@ -76,11 +76,16 @@ public class ConsentPurge implements PurgeParticipant {
         return new Outcome(List.copyOf(purged), held);
     }
 
-    /** The proofs given no later than the order's bound; a proof another transaction holds is skipped (held). */
+    /**
+     * The proofs given no later than the order's bound; a proof another transaction holds is skipped (held), and so
+     * is a proof of a visitor whose subject's processing is restricted (GDPR art. 18: kept, not erased).
+     */
     @SuppressWarnings("unchecked")
     private List<UUID> claimDue(List<UUID> ids, Instant upTo) {
-        return entityManager.createNativeQuery(
-                "select id from consent_proof where id in (:ids) and given_at <= :upTo for update skip locked", UUID.class)
+        return entityManager.createNativeQuery("select p.id from consent_proof p where p.id in (:ids)"
+                + " and p.given_at <= :upTo and not exists (select 1 from visitor_link l"
+                + " where l.visitor_id = p.visitor_id and l.restricted_at is not null) for update of p skip locked",
+                UUID.class)
                 .setParameter("ids", ids).setParameter("upTo", upTo).getResultList();
     }
 }

@@ -68,6 +68,9 @@ public class ConsentService {
 
     @Transactional
     public RecordedConsent give(Choice choice) {
+        if (choice.action() == ConsentAction.OBJECTION) {
+            throw new UnprocessableField("action", "OBJECTION is recorded for a data-subject request, not by a banner");
+        }
         sites.checkOrigin(choice.siteId(), choice.origin(), choice.ownHost());
         PolicyVersion version = versions.findVersion(choice.siteId(), choice.policyVersion())
                 .orElseThrow(() -> new UnprocessableField("policyVersion", "is not a published policy version"));
@@ -150,7 +153,7 @@ public class ConsentService {
         for (CookieService service : offered) {
             boolean accepted = switch (action) {
                 case ACCEPT_ALL -> true;
-                case REFUSE_ALL, WITHDRAW, GPC -> false;
+                case REFUSE_ALL, WITHDRAW, GPC, OBJECTION -> false;
                 case CUSTOM -> Boolean.TRUE.equals(asked.get(service.id));
             };
             complete.put(service.id, !service.consentRequired || accepted);

@@ -17,16 +17,15 @@ import eu.privacysuite.contact.domain.OutgoingMailRepository;
 import eu.privacysuite.contact.domain.ProspectRepository;
 import eu.privacysuite.contact.domain.RestrictedSubject;
 import eu.privacysuite.contact.messaging.LifecycleEvents;
-import eu.privacysuite.shared.dsr.DsrParticipant;
 import eu.privacysuite.shared.events.ClockEvent;
 
 /**
- * Erasure in contact-service: the subject's contact requests (minors' holds among them), prospect, newsletter
+ * Erasure in contact-service (for {@link ContactParticipation}): the subject's contact requests (minors' holds among them), prospect, newsletter
  * subscriptions, tokens, unsent mails and restriction flag are deleted. The suppression list keeps its key, so
  * that an objection outlives the erasure.
  */
 @ApplicationScoped
-public class ContactErasure implements DsrParticipant {
+public class ContactErasure {
 
     private final ProspectRepository prospects;
     private final ContactRequestRepository requests;
@@ -48,12 +47,6 @@ public class ContactErasure implements DsrParticipant {
         this.clock = clock;
     }
 
-    @Override
-    public String service() {
-        return LifecycleEvents.SERVICE;
-    }
-
-    @Override
     @Transactional(TxType.MANDATORY)
     public long erase(String subjectKey, List<String> visitorIds) {
         Instant now = Instant.now(clock);

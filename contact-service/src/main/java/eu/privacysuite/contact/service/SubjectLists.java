@@ -33,20 +33,29 @@ public class SubjectLists {
     /** Objection to prospecting: the subject is suppressed for good, and a live newsletter subscription ends. */
     @Transactional
     public boolean suppress(String subjectKey) {
+        boolean listed = isSuppressed(subjectKey);
+        suppressAndCount(subjectKey);
+        return !listed;
+    }
+
+    /** As {@link #suppress}; returns how many subscriptions it ended (0 or 1: one live subscription per subject). */
+    @Transactional
+    public int suppressAndCount(String subjectKey) {
         Instant now = Instant.now(clock);
-        subscriptions.findLive(subjectKey).ifPresent(s -> {
+        int ended = 0;
+        for (NewsletterSubscription s : subscriptions.findLive(subjectKey).stream().toList()) {
             s.status = NewsletterSubscription.Status.UNSUBSCRIBED;
             s.unsubscribedAt = now;
             events.clock(subjectKey, LifecycleEvents.NEWSLETTER, s.id, ClockEvent.UNSUBSCRIBED, now);
-        });
-        if (isSuppressed(subjectKey)) {
-            return false;
+            ended++;
         }
-        SuppressedSubject row = new SuppressedSubject();
-        row.subjectKey = subjectKey;
-        row.suppressedAt = now;
-        row.persist();
-        return true;
+        if (!isSuppressed(subjectKey)) {
+            SuppressedSubject row = new SuppressedSubject();
+            row.subjectKey = subjectKey;
+            row.suppressedAt = now;
+            row.persist();
+        }
+        return ended;
     }
 
     @Transactional

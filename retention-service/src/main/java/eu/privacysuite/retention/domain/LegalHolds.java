@@ -16,6 +16,28 @@ public class LegalHolds implements PanacheRepositoryBase<LegalHold, UUID> {
         return activeOnly ? list("liftedAt is null", sort) : listAll(sort);
     }
 
+    public List<LegalHold> activeRestrictionHolds(String subjectKey, String author, String reason) {
+        return list("subjectKey = ?1 and placedBy = ?2 and reason = ?3 and liftedAt is null", subjectKey, author, reason);
+    }
+
+    /** The holds of the subject this author placed for this reason, active or lifted, with their audit. */
+    public long deleteRestrictionHolds(String subjectKey, String author, String reason) {
+        List<UUID> ids = list("subjectKey = ?1 and placedBy = ?2 and reason = ?3", subjectKey, author, reason).stream()
+                .map(h -> h.id).toList();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        LegalHoldAudit.delete("holdId in ?1", ids);
+        return delete("id in ?1", ids);
+    }
+
+    /** The subject's holds and the holds on one of the subject's records, oldest first. */
+    public List<LegalHold> coveringSubject(String subjectKey) {
+        return list("from LegalHold h where h.subjectKey = ?1 or exists (from LedgerEntry e where e.subjectKey = ?1"
+                + " and e.category = h.category and e.recordId = h.recordId)", Sort.ascending("placedAt").and("id"),
+                subjectKey);
+    }
+
     public List<LegalHoldAudit> auditOf(UUID holdId) {
         return LegalHoldAudit.list("holdId", Sort.ascending("id"), holdId);
     }

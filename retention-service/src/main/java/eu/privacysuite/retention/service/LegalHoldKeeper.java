@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 
 import org.jboss.logging.Logger;
 
@@ -24,6 +25,11 @@ import eu.privacysuite.shared.subject.SubjectKeys;
 public class LegalHoldKeeper {
 
     private static final Logger LOG = Logger.getLogger(LegalHoldKeeper.class);
+
+    /** The author of the holds a data-subject request places. */
+    public static final String DSR_SERVICE = "dsr-service";
+    /** The reason of the hold a restriction of processing places; the lift finds that hold by it. */
+    public static final String RESTRICTION_REASON = "GDPR art. 18: processing restricted at the data subject's request";
 
     /** A hold and its history, as the controller lists them. */
     public record HoldRecord(LegalHold hold, List<LegalHoldAudit> audit) {
@@ -60,6 +66,30 @@ public class LegalHoldKeeper {
             LOG.infof("legal hold %s lifted by %s", hold.id, author);
         });
         return found.map(h -> new HoldRecord(h, holds.auditOf(h.id)));
+    }
+
+    /** Holds the subject for a restriction of processing, unless such a hold is active already. */
+    @Transactional(TxType.MANDATORY)
+    public boolean holdForRestriction(String subjectKey) {
+        if (!holds.activeRestrictionHolds(subjectKey, DSR_SERVICE, RESTRICTION_REASON).isEmpty()) {
+            return false;
+        }
+        place(subjectKey, null, null, RESTRICTION_REASON, DSR_SERVICE);
+        return true;
+    }
+
+    /** Lifts the subject's restriction holds (and no other hold); returns how many. */
+    @Transactional(TxType.MANDATORY)
+    public int liftRestriction(String subjectKey) {
+        List<LegalHold> active = holds.activeRestrictionHolds(subjectKey, DSR_SERVICE, RESTRICTION_REASON);
+        active.forEach(hold -> lift(hold.id, DSR_SERVICE));
+        return active.size();
+    }
+
+    /** An erased subject's restriction holds go with their history: no row may keep the subject's key. */
+    @Transactional(TxType.MANDATORY)
+    public long deleteRestrictionHolds(String subjectKey) {
+        return holds.deleteRestrictionHolds(subjectKey, DSR_SERVICE, RESTRICTION_REASON);
     }
 
     @Transactional

@@ -1,0 +1,128 @@
+package eu.privacysuite.contact.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+
+import eu.privacysuite.contact.domain.ContactRequest;
+import eu.privacysuite.contact.domain.ContactRequestRepository;
+import eu.privacysuite.contact.domain.NewsletterSubscription;
+import eu.privacysuite.contact.domain.NewsletterSubscriptionRepository;
+import eu.privacysuite.contact.domain.Prospect;
+import eu.privacysuite.contact.domain.ProspectRepository;
+import eu.privacysuite.contact.domain.RestrictedSubject;
+import eu.privacysuite.contact.domain.SuppressedSubject;
+import eu.privacysuite.contact.messaging.LifecycleEvents;
+import eu.privacysuite.shared.dsr.ExportCategory;
+import eu.privacysuite.shared.dsr.SubjectExport;
+
+/**
+ * What contact-service holds about a subject, for ACCESS and PORTABILITY: contact requests, the prospect,
+ * newsletter subscriptions, and the suppression and restriction lists. Tokens (stored as hashes), unsent mails and
+ * idempotency keys are internal and left out. Purposes and bases are those of the policy ({@link PolicyTexts}).
+ */
+@ApplicationScoped
+public class ContactExport {
+
+    private final ContactRequestRepository requests;
+    private final ProspectRepository prospects;
+    private final NewsletterSubscriptionRepository subscriptions;
+
+    public ContactExport(ContactRequestRepository requests, ProspectRepository prospects,
+            NewsletterSubscriptionRepository subscriptions) {
+        this.requests = requests;
+        this.prospects = prospects;
+        this.subscriptions = subscriptions;
+    }
+
+    @Transactional(TxType.MANDATORY)
+    public SubjectExport of(String subjectKey) {
+        List<ExportCategory> categories = new ArrayList<>();
+        add(categories, new ExportCategory("contact-requests", "Contact requests", LifecycleEvents.PROSPECT,
+                PolicyTexts.CONTACT_PURPOSE, PolicyTexts.CONSENT_BASIS, PolicyTexts.CONTACT_SOURCE,
+                PolicyTexts.RECIPIENTS, requests.findBySubjectKey(subjectKey).stream()
+                        .sorted(Comparator.comparing((ContactRequest r) -> r.receivedAt).thenComparing(r -> r.id))
+                        .map(ContactExport::row).toList()));
+        add(categories, new ExportCategory("prospect", "Prospect file", LifecycleEvents.PROSPECT,
+                PolicyTexts.CONTACT_PURPOSE, PolicyTexts.CONSENT_BASIS, PolicyTexts.PROSPECT_SOURCE,
+                PolicyTexts.RECIPIENTS, prospects.findBySubjectKey(subjectKey).map(ContactExport::row).stream().toList()));
+        add(categories, new ExportCategory("newsletter-subscriptions", "Newsletter subscriptions",
+                LifecycleEvents.NEWSLETTER, PolicyTexts.NEWSLETTER_PURPOSE, PolicyTexts.CONSENT_BASIS,
+                PolicyTexts.NEWSLETTER_SOURCE, PolicyTexts.RECIPIENTS, subscriptions.findBySubjectKey(subjectKey)
+                        .stream().sorted(Comparator.comparing((NewsletterSubscription s) -> s.requestedAt)
+                                .thenComparing(s -> s.id))
+                        .map(ContactExport::row).toList()));
+        add(categories, new ExportCategory("subject-lists", "Objection and restriction lists", null,
+                PolicyTexts.LISTS_PURPOSE, PolicyTexts.LEGAL_OBLIGATION_BASIS, PolicyTexts.LISTS_SOURCE,
+                PolicyTexts.RECIPIENTS, lists(subjectKey)));
+        return new SubjectExport(LifecycleEvents.SERVICE, categories);
+    }
+
+    /** How many contact requests, prospects and subscriptions the subject has here. */
+    @Transactional(TxType.MANDATORY)
+    public long recordCount(String subjectKey) {
+        return requests.count("subjectKey", subjectKey) + prospects.count("subjectKey", subjectKey)
+                + subscriptions.count("subjectKey", subjectKey);
+    }
+
+    private static void add(List<ExportCategory> categories, ExportCategory category) {
+        if (!category.records().isEmpty()) {
+            categories.add(category);
+        }
+    }
+
+    private static List<Map<String, Object>> lists(String subjectKey) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        SuppressedSubject.<SuppressedSubject>findByIdOptional(subjectKey).ifPresent(s -> rows.add(
+                row("list", "SUPPRESSION", "meaning", "objection to prospecting: never enrolled again",
+                        "since", iso(s.suppressedAt))));
+        RestrictedSubject.<RestrictedSubject>findByIdOptional(subjectKey).ifPresent(r -> rows.add(
+                row("list", "RESTRICTION", "meaning", "processing restricted (GDPR art. 18): left out of every list,"
+                        + " export and mailing", "since", iso(r.restrictedAt))));
+        return rows;
+    }
+
+    private static Map<String, Object> row(ContactRequest r) {
+        return row("id", r.id.toString(), "receivedAt", iso(r.receivedAt),
+                "civility", r.civility == null ? null : r.civility.name(), "firstName", r.firstName,
+                "lastName", r.lastName, "email", r.email, "phone", r.phone, "postalAddress", r.postalAddress,
+                "country", r.country, "language", r.language, "message", r.message,
+                "visitorId", r.visitorId == null ? null : r.visitorId.toString(),
+                "addressConfirmedAt", iso(r.addressConfirmedAt), "minor", r.minor, "parentEmail", r.parentEmail,
+                "parentConfirmedAt", iso(r.parentConfirmedAt), "holdExpiresAt", iso(r.holdExpiresAt));
+    }
+
+    private static Map<String, Object> row(Prospect p) {
+        return row("id", p.id.toString(), "civility", p.civility == null ? null : p.civility.name(),
+                "firstName", p.firstName, "lastName", p.lastName, "email", p.email, "phone", p.phone,
+                "postalAddress", p.postalAddress, "country", p.country, "collectedAt", iso(p.collectedAt),
+                "lastContactAt", iso(p.lastContactAt));
+    }
+
+    private static Map<String, Object> row(NewsletterSubscription s) {
+        return row("id", s.id.toString(), "email", s.email, "language", s.language, "status", s.status.name(),
+                "requestedAt", iso(s.requestedAt), "confirmedAt", iso(s.confirmedAt),
+                "unsubscribedAt", iso(s.unsubscribedAt), "minor", s.minor, "parentEmail", s.parentEmail,
+                "parentConfirmedAt", iso(s.parentConfirmedAt), "holdExpiresAt", iso(s.holdExpiresAt));
+    }
+
+    /** A record in the order its fields are given; values may be null. */
+    static Map<String, Object> row(Object... namesAndValues) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            row.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return row;
+    }
+
+    static String iso(Instant at) {
+        return at == null ? null : at.toString();
+    }
+}
