@@ -34,6 +34,7 @@ import eu.privacysuite.shared.events.PurgeReport;
 import eu.privacysuite.shared.events.SubjectLinked;
 import eu.privacysuite.shared.events.Topics;
 import eu.privacysuite.shared.subject.SubjectKeys;
+import eu.privacysuite.testing.DsrBus;
 import eu.privacysuite.testing.PurgeOrderProbe;
 import eu.privacysuite.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -62,7 +63,7 @@ class ConsentDsrTest {
                 "{\"facebook\":true}");
         JsonPath namedProof = ConsentApi.give("{}");
         ConsentApi.give("{\"facebook\":true}"); // a stranger's choice
-        DsrBus dsr = new DsrBus(mapper, sealed);
+        DsrBus dsr = new DsrBus("consent-service", mapper, sealed);
         link(dsr, subjectKey, linked);
 
         EventEnvelope command = dsr.command(subjectKey, DsrAction.ACCESS, List.of(namedProof.getString("visitorId")), null);
@@ -111,7 +112,7 @@ class ConsentDsrTest {
     void portabilityExportsWhatAccessDoesAndTheStatementActionsChangeNothing() {
         String subjectKey = subjectKeys.forEmail("portable." + UUID.randomUUID() + "@example.fr");
         JsonPath given = ConsentApi.give("{\"facebook\":true}");
-        DsrBus dsr = new DsrBus(mapper, sealed);
+        DsrBus dsr = new DsrBus("consent-service", mapper, sealed);
         link(dsr, subjectKey, UUID.fromString(given.getString("visitorId")));
         EventEnvelope command = dsr.command(subjectKey, DsrAction.PORTABILITY, List.of(), null);
         dsr.send(command);
@@ -132,7 +133,7 @@ class ConsentDsrTest {
         String subjectKey = subjectKeys.forEmail("objects." + UUID.randomUUID() + "@example.fr");
         JsonPath marketing = ConsentApi.give("{\"google-analytics\":true,\"facebook\":true,\"google-maps\":true}");
         JsonPath analyticsOnly = ConsentApi.give("{\"google-analytics\":true}");
-        DsrBus dsr = new DsrBus(mapper, sealed);
+        DsrBus dsr = new DsrBus("consent-service", mapper, sealed);
         link(dsr, subjectKey, UUID.fromString(marketing.getString("visitorId")));
         link(dsr, subjectKey, UUID.fromString(analyticsOnly.getString("visitorId")));
 
@@ -166,7 +167,7 @@ class ConsentDsrTest {
         String newKey = subjectKeys.forEmail(newEmail);
         JsonPath given = ConsentApi.give("{\"google-analytics\":true}");
         UUID visitor = UUID.fromString(given.getString("visitorId"));
-        DsrBus dsr = new DsrBus(mapper, sealed);
+        DsrBus dsr = new DsrBus("consent-service", mapper, sealed);
         link(dsr, subjectKey, visitor);
 
         JsonNode restricted = dsr.act(subjectKey, DsrAction.RESTRICTION, null);

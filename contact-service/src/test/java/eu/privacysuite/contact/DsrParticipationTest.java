@@ -29,6 +29,7 @@ import eu.privacysuite.shared.events.DsrAction;
 import eu.privacysuite.shared.events.EventEnvelope;
 import eu.privacysuite.shared.events.Topics;
 import eu.privacysuite.shared.subject.SubjectKeys;
+import eu.privacysuite.testing.DsrBus;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -66,7 +67,7 @@ class DsrParticipationTest {
         UUID visitor = UUID.randomUUID();
         String subjectKey = person(email, visitor);
         lists.suppress(subjectKey);
-        DsrBus dsr = new DsrBus(mapper, sealed);
+        DsrBus dsr = new DsrBus("contact-service", mapper, sealed);
 
         EventEnvelope command = dsr.command(subjectKey, DsrAction.ACCESS, List.of(), null);
         dsr.send(command);
@@ -127,7 +128,7 @@ class DsrParticipationTest {
     @Test
     void portabilityExportsWhatAccessDoesAndTheStatementActionsChangeNothing() {
         String subjectKey = person(Api.uniqueEmail("portable"), null);
-        DsrBus dsr = new DsrBus(mapper, sealed);
+        DsrBus dsr = new DsrBus("contact-service", mapper, sealed);
         EventEnvelope command = dsr.command(subjectKey, DsrAction.PORTABILITY, List.of(), null);
         dsr.send(command);
         SubjectExport export = dsr.open(command, dsr.exportParts(command));
@@ -145,7 +146,7 @@ class DsrParticipationTest {
 
     @Test
     void accessForAnUnknownSubjectRepliesNothingFound() {
-        JsonNode reply = new DsrBus(mapper, sealed).act(subjectKeys.forEmail(Api.uniqueEmail("nobody")),
+        JsonNode reply = new DsrBus("contact-service", mapper, sealed).act(subjectKeys.forEmail(Api.uniqueEmail("nobody")),
                 DsrAction.ACCESS, null);
         assertEquals("NOTHING_FOUND", reply.get("outcome").asText());
         assertTrue(reply.get("sealedExport").isNull());
@@ -165,7 +166,7 @@ class DsrParticipationTest {
         UUID survivor = prospect(newKey).id;
         UUID merged = prospect(oldKey).id;
 
-        DsrBus dsr = new DsrBus(mapper, sealed);
+        DsrBus dsr = new DsrBus("contact-service", mapper, sealed);
         EventEnvelope command = dsr.command(oldKey, DsrAction.RECTIFICATION, List.of(),
                 new Corrections(newEmail, null, null, "Durand", "+33553692201", null, null));
         dsr.send(command);
@@ -201,7 +202,7 @@ class DsrParticipationTest {
     @Test
     void restrictionIsSetAndLiftedAndAnObjectionSuppressesAndEndsTheSubscription() {
         String subjectKey = person(Api.uniqueEmail("restrict"), null);
-        DsrBus dsr = new DsrBus(mapper, sealed);
+        DsrBus dsr = new DsrBus("contact-service", mapper, sealed);
 
         JsonNode restricted = dsr.act(subjectKey, DsrAction.RESTRICTION, null);
         assertEquals("DONE", restricted.get("outcome").asText());

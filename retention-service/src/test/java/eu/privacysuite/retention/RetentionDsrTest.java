@@ -32,6 +32,7 @@ import eu.privacysuite.shared.events.ClockEvent;
 import eu.privacysuite.shared.events.DsrAction;
 import eu.privacysuite.shared.events.EventEnvelope;
 import eu.privacysuite.shared.subject.SubjectKeys;
+import eu.privacysuite.testing.DsrBus;
 import eu.privacysuite.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -77,7 +78,7 @@ class RetentionDsrTest {
         String prospect = entry(lifecycle, subjectKey, "PROSPECT", ClockEvent.COLLECTED, collected);
         entry(lifecycle, subjectKey, "PROSPECT", ClockEvent.COLLECTED, collected.plusSeconds(60));
         entry(lifecycle, subjectKey, "NEWSLETTER", ClockEvent.UNSUBSCRIBED, collected);
-        DsrBus dsr = new DsrBus(mapper, sealed);
+        DsrBus dsr = new DsrBus("retention-service", mapper, sealed);
 
         EventEnvelope command = dsr.command(subjectKey, DsrAction.ACCESS, List.of(), null);
         dsr.send(command);
@@ -121,7 +122,7 @@ class RetentionDsrTest {
         Lifecycle lifecycle = new Lifecycle(mapper, ledger);
         String subjectKey = "subject-" + UUID.randomUUID();
         String record = entry(lifecycle, subjectKey, "NEWSLETTER", ClockEvent.UNSUBSCRIBED, Instant.now());
-        DsrBus dsr = new DsrBus(mapper, sealed);
+        DsrBus dsr = new DsrBus("retention-service", mapper, sealed);
         EventEnvelope command = dsr.command(subjectKey, DsrAction.PORTABILITY, List.of(), null);
         dsr.send(command);
         SubjectExport export = dsr.open(command, dsr.exportParts(command));
@@ -138,7 +139,7 @@ class RetentionDsrTest {
 
     @Test
     void aSubjectWithoutEntriesGetsNoScheduleAndNothingFound() {
-        JsonNode reply = new DsrBus(mapper, sealed).act("subject-" + UUID.randomUUID(), DsrAction.ACCESS, null);
+        JsonNode reply = new DsrBus("retention-service", mapper, sealed).act("subject-" + UUID.randomUUID(), DsrAction.ACCESS, null);
         assertEquals("NOTHING_FOUND", reply.get("outcome").asText());
     }
 
@@ -150,7 +151,7 @@ class RetentionDsrTest {
         String subjectKey = subjectKeys.forEmail(email);
         Instant t0 = Instant.parse("2100-01-01T00:00:00Z").plus(Duration.ofDays((long) (Math.random() * 3000)));
         String record = entry(lifecycle, subjectKey, "PROSPECT", ClockEvent.COLLECTED, t0);
-        DsrBus dsr = new DsrBus(mapper, sealed);
+        DsrBus dsr = new DsrBus("retention-service", mapper, sealed);
 
         JsonNode restricted = dsr.act(subjectKey, DsrAction.RESTRICTION, null);
         assertEquals("DONE", restricted.get("outcome").asText());
@@ -195,7 +196,7 @@ class RetentionDsrTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         entry(lifecycle, oldKey, "PROSPECT", ClockEvent.COLLECTED, now);
         entry(lifecycle, oldKey, "NEWSLETTER", ClockEvent.UNSUBSCRIBED, now);
-        DsrBus dsr = new DsrBus(mapper, sealed);
+        DsrBus dsr = new DsrBus("retention-service", mapper, sealed);
         assertEquals("DONE", dsr.act(oldKey, DsrAction.RESTRICTION, null).get("outcome").asText());
 
         JsonNode rectified = dsr.act(oldKey, DsrAction.RECTIFICATION,

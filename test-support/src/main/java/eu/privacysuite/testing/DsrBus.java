@@ -1,4 +1,4 @@
-package eu.privacysuite.consent;
+package eu.privacysuite.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -21,24 +21,23 @@ import eu.privacysuite.shared.events.DsrCommand;
 import eu.privacysuite.shared.events.EventEnvelope;
 import eu.privacysuite.shared.events.EventTypes;
 import eu.privacysuite.shared.events.Topics;
-import eu.privacysuite.testing.SuitePlatformResource;
-import eu.privacysuite.testing.TopicProbe;
 
-/** Plays dsr-service: sends real DSR commands on the bus and reads this service's replies and sealed exports. */
-final class DsrBus {
+/** Plays dsr-service for a participant's tests: sends real DSR commands on the bus and reads the participant's replies and sealed exports. */
+public final class DsrBus {
 
-    static final String SERVICE = "consent-service";
+    private final String service;
 
-    final TopicProbe bus = new TopicProbe(SuitePlatformResource.bootstrapServers());
+    public final TopicProbe bus = new TopicProbe(SuitePlatformResource.bootstrapServers());
     private final ObjectMapper mapper;
     private final SealedExports sealed;
 
-    DsrBus(ObjectMapper mapper, SealedExports sealed) {
+    public DsrBus(String service, ObjectMapper mapper, SealedExports sealed) {
+        this.service = service;
         this.mapper = mapper;
         this.sealed = sealed;
     }
 
-    EventEnvelope command(String subjectKey, DsrAction action, List<String> visitorIds, Corrections corrections) {
+    public EventEnvelope command(String subjectKey, DsrAction action, List<String> visitorIds, Corrections corrections) {
         UUID requestId = UUID.randomUUID();
         String sealedCorrections = corrections == null ? null : sealed.sealCorrections(requestId, corrections);
         return new EventEnvelope(UUID.randomUUID(), EventTypes.DSR_COMMAND, 1, Instant.now(), "dsr-service",
@@ -46,7 +45,7 @@ final class DsrBus {
                 mapper.valueToTree(new DsrCommand(requestId, action, visitorIds, sealedCorrections)));
     }
 
-    void send(EventEnvelope command) {
+    public void send(EventEnvelope command) {
         try {
             bus.send(Topics.DSR_COMMANDS, command.subjectKey(), mapper.writeValueAsString(command));
         } catch (JsonProcessingException e) {
@@ -55,17 +54,17 @@ final class DsrBus {
     }
 
     /** Sends the command and returns the data of its one reply (not an export). */
-    JsonNode act(String subjectKey, DsrAction action, Corrections corrections) {
+    public JsonNode act(String subjectKey, DsrAction action, Corrections corrections) {
         EventEnvelope command = command(subjectKey, action, List.of(), corrections);
         send(command);
         return replies(command, 1).get(0);
     }
 
     /** Waits for at least {@code count} replies to the command, in the order they were sent. */
-    List<JsonNode> replies(EventEnvelope command, int count) {
+    public List<JsonNode> replies(EventEnvelope command, int count) {
         String requestId = command.correlationId();
         List<JsonNode> replies = new ArrayList<>();
-        for (String value : bus.awaitValues(Topics.dsrReplies(SERVICE), v -> v.contains(requestId), count,
+        for (String value : bus.awaitValues(Topics.dsrReplies(service), v -> v.contains(requestId), count,
                 Duration.ofSeconds(30))) {
             replies.add(read(value).get("data"));
         }
@@ -73,16 +72,16 @@ final class DsrBus {
     }
 
     /** Every part of the export answer (the first delivery's), waiting until all of them arrived. */
-    List<JsonNode> exportParts(EventEnvelope command) {
+    public List<JsonNode> exportParts(EventEnvelope command) {
         int parts = Math.max(1, replies(command, 1).get(0).get("exportParts").asInt());
         return replies(command, parts).subList(0, parts);
     }
 
-    SubjectExport open(EventEnvelope command, List<JsonNode> parts) {
+    public SubjectExport open(EventEnvelope command, List<JsonNode> parts) {
         TreeMap<Integer, String> ordered = new TreeMap<>();
         parts.forEach(p -> ordered.put(p.get("exportPart").asInt(), p.get("sealedExport").asText()));
         assertEquals(parts.size(), ordered.size(), "each part once");
-        return sealed.open(UUID.fromString(command.correlationId()), SERVICE, List.copyOf(ordered.values()));
+        return sealed.open(UUID.fromString(command.correlationId()), service, List.copyOf(ordered.values()));
     }
 
     private JsonNode read(String value) {
