@@ -63,6 +63,7 @@ class BadInputAtTheDoorTest {
                          "visitorIds":["%s"]}
                         """.formatted(UUID.randomUUID())).header("Authorization", token),
                 BadInput.get("/api/requests/" + UUID.randomUUID()).withPathId().header("Authorization", token),
+                BadInput.get("/api/requests/" + UUID.randomUUID() + "/audit").header("Authorization", token),
                 BadInput.get("/api/requests").query("status", "COMPLETED").query("limit", "10")
                         .header("Authorization", token)));
         assertEquals(requests, StoredText.count(database, "dsr_request"), "a bad input stored a request");

@@ -24,7 +24,7 @@ public final class LocalStackCommand {
             case "run" -> run(settings);
             case "token" -> {
                 String role = args.length > 1 && args[1].equals("auditor") ? ControllerTokens.AUDITOR : ControllerTokens.CONTROLLER;
-                System.out.println(new ControllerTokens(LocalSecrets.loadOrCreate(settings.dataDir())).token(role, 8 * 60));
+                System.out.println(new ControllerTokens(LocalSecrets.loadOrCreate(settings.dataDir())).token(role, ControllerTokens.MAX_MINUTES));
             }
             case "replay-dlq" -> replayDeadLetters(settings, args);
             case "topics" -> TopicCounts.of("127.0.0.1:" + settings.kafkaPort())

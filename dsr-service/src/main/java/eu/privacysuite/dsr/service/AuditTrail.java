@@ -2,6 +2,9 @@ package eu.privacysuite.dsr.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,32 +13,64 @@ import jakarta.transaction.Transactional.TxType;
 
 import eu.privacysuite.dsr.domain.DsrAuditEntry;
 import eu.privacysuite.dsr.domain.DsrAuditRepository;
+import eu.privacysuite.dsr.domain.DsrRequestRepository;
 
-/** Writes a request's history in the transaction of the step it records. Entries name services, never people. */
+/**
+ * Writes a request's history in the transaction of the step it records, each entry chained by hash to the one
+ * before it (AuditChain). Entries name the actor (a service, or the subject of the controller's token) and what
+ * was done, never the data subject. Append-only: nothing here changes or removes an entry.
+ */
 @ApplicationScoped
 public class AuditTrail {
 
+    /** The actor of the steps the saga takes by itself. */
+    public static final String SERVICE = "dsr-service";
+
+    /** A request's trail as written, and whether its chain verifies. */
+    public record Trail(List<DsrAuditEntry> entries, AuditChain.Verdict verdict) {
+    }
+
     private final DsrAuditRepository entries;
+    private final DsrRequestRepository requests;
     private final Clock clock;
 
-    public AuditTrail(DsrAuditRepository entries, Clock clock) {
+    public AuditTrail(DsrAuditRepository entries, DsrRequestRepository requests, Clock clock) {
         this.entries = entries;
+        this.requests = requests;
         this.clock = clock;
     }
 
     /** A step the saga took by itself. */
     @Transactional(TxType.MANDATORY)
     public void record(UUID requestId, String event) {
-        record(requestId, "dsr-service", event);
+        record(requestId, SERVICE, event);
     }
 
     /** A step taken by {@code actor}: the token's subject for the controller's acts, a service name otherwise. */
     @Transactional(TxType.MANDATORY)
     public void record(UUID requestId, String actor, String event) {
+        // Locks the request's chain head until commit: a concurrent append to the same request waits for it.
+        DsrAuditRepository.Head head = entries.lockHead(requestId);
         DsrAuditEntry entry = new DsrAuditEntry();
         entry.requestId = requestId;
-        entry.at = Instant.now(clock);
-        entry.event = actor + ": " + event;
+        // PostgreSQL keeps microseconds: the hash covers the time as it is stored.
+        entry.at = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+        entry.actor = actor;
+        entry.event = event;
+        entry.prevHash = head.hash();
+        entry.hash = AuditChain.hash(entry.prevHash, requestId, entry.at, actor, event);
         entries.persist(entry);
+        entries.moveHead(requestId, head.entries() + 1, entry.hash);
+    }
+
+    /** The request's trail, oldest first, with the chain's verdict; empty if there is no such request. */
+    @Transactional
+    public Optional<Trail> read(UUID requestId) {
+        if (requests.findByIdOptional(requestId).isEmpty()) {
+            return Optional.empty();
+        }
+        DsrAuditRepository.Head head = entries.readHead(requestId);
+        List<DsrAuditEntry> written = entries.ofRequest(requestId);
+        return Optional.of(new Trail(written, AuditChain.verify(written, head.entries(), head.hash())));
     }
 }

@@ -96,7 +96,7 @@ public class RequestIntake {
             participants.add(task);
         }
         outbox.publish(Topics.DSR_COMMANDS, request.subjectKey, command);
-        audit.record(request.id, request.type + " request recorded by " + principal + ", due " + request.dueAt
+        audit.record(request.id, principal, request.type + " request recorded, due " + request.dueAt
                 + "; command sent to " + String.join(", ", config.participants()));
         LOG.infof("request %s (%s) received; command %s sent to %d participant(s)", request.id, request.type,
                 command.eventId(), participants.size());

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,6 +29,7 @@ import eu.privacysuite.shared.problem.ProblemException;
  */
 @Path("/api/retention/policies")
 @Tag(name = "Retention")
+@PermitAll // no personal data: public by design
 public class PolicyResource {
 
     private final RetentionSchedule schedule;

@@ -3,6 +3,7 @@ package eu.privacysuite.retention.rest;
 import java.util.List;
 import java.util.TreeMap;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,6 +19,7 @@ import eu.privacysuite.retention.service.LedgerSummary;
 @Path("/api/retention")
 @Tag(name = "Retention", description = "The retention schedule and the ledger's counts, without personal data.")
 @Produces(MediaType.APPLICATION_JSON)
+@PermitAll // no personal data: public by design
 public class RetentionResource {
 
     private final RetentionSchedule schedule;
