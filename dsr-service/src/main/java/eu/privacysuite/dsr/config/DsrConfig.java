@@ -15,9 +15,26 @@ public interface DsrConfig {
     @WithDefault("contact-service,consent-service,retention-service")
     List<String> participants();
 
-    /** Policy art. 9: the controller answers the user within 30 days. */
+    /** Policy art. 9 and GDPR art. 12(3): the controller answers the user within 30 days of receipt. */
     @WithDefault("P30D")
     Period responseDeadline();
+
+    /** An open request due within this period is "due soon": listed, counted and flagged. */
+    @WithDefault("P7D")
+    Period dueSoon();
+
+    /** How often the deadline watch flags requests newly due soon or overdue; read by the scheduler. */
+    @WithDefault("1h")
+    Duration deadlineCheckInterval();
+
+    /**
+     * AUTOMATED_DECISION (GDPR art. 22): what the controller states, recorded on the request and shown in its view.
+     */
+    @WithDefault("No decision producing legal effects concerning you, or similarly significantly affecting you, is "
+            + "based solely on automated processing of your personal data. / Aucune décision produisant des effets "
+            + "juridiques à votre égard, ou vous affectant de manière significative de façon similaire, n'est fondée "
+            + "exclusivement sur un traitement automatisé de vos données personnelles.")
+    String automatedDecisionStatement();
 
     /** A participant silent for this long after a command gets the command again. */
     @WithDefault("PT2M")

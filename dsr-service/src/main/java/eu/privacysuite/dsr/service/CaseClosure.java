@@ -10,14 +10,16 @@ import eu.privacysuite.dsr.domain.DsrRequest;
 import eu.privacysuite.shared.events.ClockEvent;
 import eu.privacysuite.shared.events.EventCodec;
 import eu.privacysuite.shared.events.EventTypes;
-import eu.privacysuite.shared.events.RetentionCategories;
 import eu.privacysuite.shared.events.RetentionClock;
+import eu.privacysuite.shared.events.RetentionCategories;
 import eu.privacysuite.shared.events.Topics;
 import eu.privacysuite.shared.outbox.Outbox;
 
 /**
- * A closed request starts its DSR_CASE retention clock: it is kept as proof of compliance, then purged. The event
- * is keyed by the request id and names no subject.
+ * A request that closes (COMPLETED, REJECTED, CANCELLED) keeps only what proves what was done: its type, dates,
+ * outcome, participant tasks and audit trail. The subject key, visitor ids, sealed corrections and directive and
+ * the command that carried them go. It starts its DSR_CASE retention clock: kept as proof of compliance, then
+ * purged. The event is keyed by the request id and names no subject.
  */
 @ApplicationScoped
 public class CaseClosure {
@@ -32,8 +34,16 @@ public class CaseClosure {
         this.codec = codec;
     }
 
+    /** Called once the request's closing status is set. */
     @Transactional(TxType.MANDATORY)
     public void closed(DsrRequest request, Instant at) {
+        request.closedAt = at;
+        request.clockPausedSince = null;
+        request.subjectKey = null;
+        request.visitorIds = null;
+        request.sealedCorrections = null;
+        request.sealedDirective = null;
+        request.commandEvent = null;
         String recordId = request.id.toString();
         // No subject key: the ledger needs none for a case, and after an erasure it must hold none.
         outbox.publish(Topics.RETENTION_LIFECYCLE, recordId, codec.envelope(EventTypes.RETENTION_CLOCK,

@@ -18,9 +18,9 @@ import eu.privacysuite.shared.events.RetentionCategories;
 import eu.privacysuite.shared.retention.PurgeParticipant;
 
 /**
- * Retention of closed data-subject requests (DSR_CASE): once kept long enough as proof of compliance, a completed
- * request goes with its participant tasks and audit trail (foreign keys cascade), or under ANONYMIZE loses its
- * subject key and visitor ids. dsr-service stores no identity documents yet, so IDENTITY_DOCUMENT is refused.
+ * Retention of closed data-subject requests (DSR_CASE): once kept long enough as proof of compliance, a request
+ * closed (completed, rejected or cancelled) goes with its participant tasks and audit trail (foreign keys cascade),
+ * or under ANONYMIZE keeps them (closing already took its subject key and visitor ids). dsr-service stores no identity documents yet, so IDENTITY_DOCUMENT is refused.
  */
 @ApplicationScoped
 public class DsrPurge implements PurgeParticipant {
@@ -49,7 +49,7 @@ public class DsrPurge implements PurgeParticipant {
         List<UUID> due = claimDue(ids, order.clockStartedUpTo());
         if (!due.isEmpty()) {
             String statement = order.action() == PurgeAction.ANONYMIZE
-                    ? "update dsr_request set subject_key = 'anonymized:' || id, visitor_ids = '{}' where id in (:ids)"
+                    ? "update dsr_request set subject_key = null, visitor_ids = null where id in (:ids)"
                     : "delete from dsr_request where id in (:ids)";
             entityManager.createNativeQuery(statement).setParameter("ids", due).executeUpdate();
         }
@@ -61,11 +61,12 @@ public class DsrPurge implements PurgeParticipant {
                 remaining.stream().map(UUID::toString).filter(id -> !purged.contains(id)).toList());
     }
 
-    /** Completed requests closed no later than the order's bound; an open one (reopened, in progress) is held. */
+    /** Requests closed no later than the order's bound; an open one (in progress, needing attention) is held. */
     @SuppressWarnings("unchecked")
     private List<UUID> claimDue(List<UUID> ids, Instant upTo) {
         return entityManager.createNativeQuery("""
-                select id from dsr_request where id in (:ids) and status = 'COMPLETED' and completed_at <= :upTo
+                select id from dsr_request where id in (:ids) and status in ('COMPLETED', 'REJECTED', 'CANCELLED')
+                   and closed_at <= :upTo
                    for update skip locked
                 """, UUID.class).setParameter("ids", ids).setParameter("upTo", upTo).getResultList();
     }
