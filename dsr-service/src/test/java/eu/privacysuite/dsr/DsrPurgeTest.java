@@ -1,7 +1,7 @@
 package eu.privacysuite.dsr;
 
 import static eu.privacysuite.dsr.DsrApi.awaitTrue;
-import static eu.privacysuite.dsr.DsrApi.erasure;
+import static eu.privacysuite.dsr.DsrApi.verifiedErasure;
 import static eu.privacysuite.dsr.DsrApi.newEmail;
 import static eu.privacysuite.dsr.DsrApi.reply;
 import static eu.privacysuite.dsr.DsrApi.view;
@@ -42,8 +42,8 @@ class DsrPurgeTest {
     void aCompletedRequestStartsItsClockAndIsPurgedWithItsTrailWhileAnOpenOneIsHeld() throws Exception {
         String email = newEmail();
         String key = subjectKeys.forEmail(email);
-        UUID closed = erasure(email);
-        UUID open = erasure(newEmail());
+        UUID closed = verifiedErasure(email);
+        UUID open = verifiedErasure(newEmail());
         for (String service : List.of("contact-service", "consent-service", "retention-service")) {
             reply(key, closed, service, DsrOutcome.DONE, 1, null);
         }

@@ -1,7 +1,7 @@
 package eu.privacysuite.dsr;
 
 import static eu.privacysuite.dsr.DsrApi.awaitTrue;
-import static eu.privacysuite.dsr.DsrApi.erasure;
+import static eu.privacysuite.dsr.DsrApi.verifiedErasure;
 import static eu.privacysuite.dsr.DsrApi.newEmail;
 import static eu.privacysuite.dsr.DsrApi.reply;
 import static eu.privacysuite.dsr.DsrApi.replyOn;
@@ -65,7 +65,7 @@ class DsrSagaTest {
     @Test
     void requestCompletesOnlyWhenEveryParticipantHasReplied() {
         String email = newEmail();
-        UUID id = erasure(email);
+        UUID id = verifiedErasure(email);
         String key = subjectKeys.forEmail(email);
 
         reply(key, id, "contact-service", DsrOutcome.DONE, 3, null);
@@ -87,7 +87,7 @@ class DsrSagaTest {
     @Test
     void refusedReplyLeavesTheRequestNeedingAttention() {
         String email = newEmail();
-        UUID id = erasure(email);
+        UUID id = verifiedErasure(email);
         String key = subjectKeys.forEmail(email);
         reply(key, id, "contact-service", DsrOutcome.DONE, 2, null);
         reply(key, id, "consent-service", DsrOutcome.REFUSED, 0, "consent proofs are kept while the consent is valid");
@@ -105,7 +105,7 @@ class DsrSagaTest {
     @Test
     void duplicateAndStrayRepliesChangeNothing() {
         String email = newEmail();
-        UUID id = erasure(email);
+        UUID id = verifiedErasure(email);
         String key = subjectKeys.forEmail(email);
         EventEnvelope first = reply(key, id, "contact-service", DsrOutcome.DONE, 3, null);
         // The same event again, even with other data, is a duplicate: its eventId was handled.
@@ -135,7 +135,7 @@ class DsrSagaTest {
     @Test
     void silentParticipantGetsTheSameCommandAgain() throws Exception {
         String email = newEmail();
-        UUID id = erasure(email);
+        UUID id = verifiedErasure(email);
         String key = subjectKeys.forEmail(email);
         reply(key, id, "contact-service", DsrOutcome.DONE, 1, null);
         awaitTrue("contact-service's reply recorded", WAIT, () -> replied(view(id)) == 1);
@@ -160,7 +160,7 @@ class DsrSagaTest {
     @Test
     void requestStillSilentAfterTheLastAttemptNeedsAttentionAndALateReplyStillCounts() {
         String email = newEmail();
-        UUID id = erasure(email);
+        UUID id = verifiedErasure(email);
         String key = subjectKeys.forEmail(email);
         QuarkusTransaction.requiringNew().run(() -> requests.update("attempts = ?1 where id = ?2", config.maxAttempts(), id));
 
@@ -179,7 +179,7 @@ class DsrSagaTest {
     @Test
     void badRepliesAreDeadLetteredWithAReasonAndTheReplyBehindThemIsRecorded() throws Exception {
         String email = newEmail();
-        UUID id = erasure(email);
+        UUID id = verifiedErasure(email);
         String key = subjectKeys.forEmail(email);
         EventEnvelope valid = new EventEnvelope(UUID.randomUUID(), EventTypes.DSR_REPLY, 1, Instant.now(),
                 "contact-service", id.toString(), key,
@@ -198,7 +198,7 @@ class DsrSagaTest {
     @Test
     void replyInAnotherParticipantsNameIsDeadLetteredAndChangesNothing() {
         String email = newEmail();
-        UUID id = erasure(email);
+        UUID id = verifiedErasure(email);
         String key = subjectKeys.forEmail(email);
         // contact-service's Kafka user may write only its own reply topic; there it claims to speak for consent-service.
         EventEnvelope forged = replyOn(Topics.dsrReplies("contact-service"), key, id, "consent-service",

@@ -114,7 +114,7 @@ class ErasureAcrossTheSuiteIT {
 
         // 4. The controller asks for erasure, typing the email in another case with spaces around it.
         String erasure = """
-                {"type":"ERASURE","subject":{"email":"  severine.quatrefages@EXAMPLE.ORG ","firstName":"Séverine","lastName":"Quatrefages"}}
+                {"type":"ERASURE","channel":"EMAIL","subject":{"email":"  severine.quatrefages@EXAMPLE.ORG ","firstName":"Séverine","lastName":"Quatrefages"}}
                 """;
         assertEquals(401, post(SuiteService.DSR, "/api/requests", null, erasure).statusCode());
         HttpResponse<String> created = post(SuiteService.DSR, "/api/requests", stack.tokens().token(ControllerTokens.CONTROLLER, 10), erasure);
@@ -123,6 +123,12 @@ class ErasureAcrossTheSuiteIT {
         Instant received = Instant.parse(request.get("receivedAt").asText());
         assertEquals(received.plus(Duration.ofDays(30)), Instant.parse(request.get("dueAt").asText()));
         String requestId = request.get("id").asText();
+        assertEquals("AWAITING_IDENTITY", request.get("status").asText(), "work starts once identity is verified");
+        HttpResponse<String> verified = post(SuiteService.DSR, "/api/requests/" + requestId + "/identity",
+                stack.tokens().token(ControllerTokens.CONTROLLER, 10), """
+                {"verified":true,"method":"DOCUMENT","note":"identity card checked"}
+                """);
+        assertEquals(200, verified.statusCode(), verified.body());
 
         // 5. Every participant erases and replies; only then is the request COMPLETED.
         JsonNode done = Eventually.until("the erasure request completed", Duration.ofSeconds(90),

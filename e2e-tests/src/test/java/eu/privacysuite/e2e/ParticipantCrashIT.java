@@ -100,6 +100,11 @@ class ParticipantCrashIT {
                  "visitorIds":["%s"]}
                 """.formatted(visitor)).body();
         String requestId = SuiteHttp.json(created).get("id").asText();
+        // Work starts once the controller has verified who is asking.
+        assertEquals(200, http.post(SuiteService.DSR, "/api/requests/" + requestId + "/identity",
+                token(ControllerTokens.CONTROLLER), """
+                {"verified":true,"method":"DOCUMENT"}
+                """).statusCode());
 
         // The moment consent-service's erasure transaction has written (its inbox row), kill -9.
         awaitWritingTransaction(PREFIX + "consent");
