@@ -94,7 +94,7 @@ public class RequestRetry {
         request.commandEvent = codec.write(command);
         request.attempts = 1;
         outbox.publish(Topics.DSR_COMMANDS, request.subjectKey, command);
-        audit.record(id, "retry asked by " + principal + ": new command sent to " + String.join(", ", services));
+        audit.record(id, principal, "retry: new command sent to " + String.join(", ", services));
         LOG.infof("request %s re-driven for %s; command %s", id, services, command.eventId());
         return views.view(request, all);
     }
