@@ -40,3 +40,13 @@ create table post_mortem_directive (
     recorded_at timestamptz not null
 );
 create index post_mortem_directive_subject_idx on post_mortem_directive (subject_key);
+
+-- The copy of an identity document the controller checked, sealed (AES-GCM, associated data = the request id);
+-- deleted when the request closes.
+create table identity_document (
+    request_id   uuid        primary key references dsr_request (id) on delete cascade,
+    content_type text        not null,
+    bytes        integer     not null,
+    sealed       text        not null,
+    uploaded_at  timestamptz not null
+);

@@ -1,6 +1,8 @@
 package eu.privacysuite.dsr.rest;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -26,9 +29,12 @@ import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import eu.privacysuite.dsr.domain.RequestStatus;
 import eu.privacysuite.dsr.service.IdentityDecisions;
+import eu.privacysuite.dsr.service.IdentityDocuments;
 import eu.privacysuite.dsr.service.RequestIntake;
 import eu.privacysuite.dsr.service.RequestLifecycle;
 import eu.privacysuite.dsr.service.RequestRetry;
@@ -46,9 +52,11 @@ public class DsrRequestResource {
     private final RequestLifecycle lifecycle;
     private final RequestRetry retries;
     private final RequestViews views;
+    private final IdentityDocuments documents;
 
     public DsrRequestResource(RequestIntake intake, IdentityDecisions identities, RequestLifecycle lifecycle,
-            RequestRetry retries, RequestViews views) {
+            RequestRetry retries, RequestViews views, IdentityDocuments documents) {
+        this.documents = documents;
         this.intake = intake;
         this.identities = identities;
         this.lifecycle = lifecycle;
@@ -119,6 +127,35 @@ public class DsrRequestResource {
             @Context SecurityContext security) {
         String named = participant == null || participant.isBlank() ? null : participant;
         return retries.retry(requestId(id), named, principal(security));
+    }
+
+    @PUT
+    @Path("{id}/identity-document")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed(Roles.CONTROLLER)
+    @Operation(summary = "Upload the subject's identity document", description = "Multipart, part 'document': a "
+            + "PDF, JPEG or PNG (checked by its first bytes) of at most 5 MB, while identity is awaited. Stored "
+            + "encrypted, replaced by a new upload, deleted when the request closes.")
+    public IdentityDocuments.Stored uploadIdentityDocument(@PathParam("id") String id,
+            @RestForm("document") FileUpload document, @Context SecurityContext security) throws IOException {
+        UUID requestId = requestId(id);
+        if (document == null) {
+            throw new ProblemException(Status.BAD_REQUEST, "The multipart part 'document' is missing.");
+        }
+        if (document.size() > IdentityDocuments.MAX_BYTES) {
+            throw new ProblemException(Status.REQUEST_ENTITY_TOO_LARGE, "The identity document is larger than 5 MB.");
+        }
+        return documents.store(requestId, Files.readAllBytes(document.uploadedFile()), principal(security));
+    }
+
+    @GET
+    @Path("{id}/identity-document")
+    @Produces({ "application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_JSON })
+    @RolesAllowed(Roles.CONTROLLER)
+    @Operation(summary = "The identity document, for the controller's check")
+    public Response identityDocument(@PathParam("id") String id) {
+        byte[] content = documents.open(requestId(id));
+        return Response.ok(content, IdentityDocuments.contentType(content)).build();
     }
 
     @GET
