@@ -22,7 +22,13 @@ alter table dsr_request
     add column extension_reason     text,
     -- The last deadline warning the scheduled watch gave (DUE_SOON, OVERDUE), so it warns once per level.
     add column deadline_flag        text,
-    add column duplicates_received  integer not null default 0;
+    add column duplicates_received  integer not null default 0,
+    -- The subject's email, sealed to the request, kept only until identity is decided: a code is mailed to it.
+    add column sealed_email         text,
+    -- The mailed identity code: its hash, expiry and the wrong attempts so far; single use.
+    add column identity_code_hash   text,
+    add column identity_code_expires_at timestamptz,
+    add column identity_code_attempts   integer;
 
 update dsr_request set closed_at = completed_at where status = 'COMPLETED';
 

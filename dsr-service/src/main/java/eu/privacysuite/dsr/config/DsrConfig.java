@@ -44,6 +44,14 @@ public interface DsrConfig {
             + "exclusivement sur un traitement automatisé de vos données personnelles.")
     String automatedDecisionStatement();
 
+    /** How long a mailed identity code is valid. */
+    @WithDefault("PT30M")
+    Duration identityCodeTtl();
+
+    /** Wrong tries of one mailed identity code before it is void. */
+    @WithDefault("5")
+    int identityCodeMaxAttempts();
+
     /** A participant silent for this long after a command gets the command again. */
     @WithDefault("PT2M")
     Duration participantTimeout();

@@ -94,6 +94,28 @@ public class DsrRequest extends PanacheEntityBase {
     @Column(name = "sealed_directive", columnDefinition = "text")
     public String sealedDirective;
 
+    /** The subject's email, sealed to the request, until identity is decided: the identity code is mailed to it. */
+    @Column(name = "sealed_email", columnDefinition = "text")
+    public String sealedEmail;
+
+    /** The mailed identity code's hash (SHA-256 with the request id); null when none is pending. */
+    @Column(name = "identity_code_hash")
+    public String identityCodeHash;
+
+    @Column(name = "identity_code_expires_at")
+    public Instant identityCodeExpiresAt;
+
+    @Column(name = "identity_code_attempts")
+    public Integer identityCodeAttempts;
+
+    /** Identity decided or request closed: the email and any pending code go. */
+    public void forgetIdentityContact() {
+        sealedEmail = null;
+        identityCodeHash = null;
+        identityCodeExpiresAt = null;
+        identityCodeAttempts = null;
+    }
+
     /** AUTOMATED_DECISION: the statement the controller answers with. */
     @Column(columnDefinition = "text")
     public String statement;

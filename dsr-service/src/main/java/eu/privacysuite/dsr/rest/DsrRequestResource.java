@@ -192,7 +192,7 @@ public class DsrRequestResource {
     }
 
     // Taken as text so that a malformed id is a 400 that says so, not the 404 of a failed path conversion.
-    private static UUID requestId(String id) {
+    static UUID requestId(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {

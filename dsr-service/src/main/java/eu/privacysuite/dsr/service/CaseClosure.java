@@ -47,6 +47,7 @@ public class CaseClosure {
         request.sealedCorrections = null;
         request.sealedDirective = null;
         request.commandEvent = null;
+        request.forgetIdentityContact();
         String recordId = request.id.toString();
         // No subject key: the ledger needs none for a case, and after an erasure it must hold none.
         clock(RetentionCategories.DSR_CASE, recordId, at);

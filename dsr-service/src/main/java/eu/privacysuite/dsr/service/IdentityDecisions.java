@@ -56,6 +56,7 @@ public class IdentityDecisions {
         }
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         request.identityMethod = method;
+        request.forgetIdentityContact();
         if (!verified) {
             request.status = RequestStatus.REJECTED;
             request.rejectionReason = RejectionReason.IDENTITY_NOT_PROVEN;

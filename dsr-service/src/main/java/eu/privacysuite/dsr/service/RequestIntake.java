@@ -21,6 +21,7 @@ import eu.privacysuite.dsr.domain.RequestStatus;
 import eu.privacysuite.dsr.rest.DsrRequestView;
 import eu.privacysuite.shared.dsr.SealedExports;
 import eu.privacysuite.shared.events.DsrAction;
+import eu.privacysuite.shared.seal.SealedFields;
 import eu.privacysuite.shared.subject.SubjectKeys;
 
 /**
@@ -40,12 +41,14 @@ public class RequestIntake {
     private final SubjectKeys subjectKeys;
     private final SealedExports sealedExports;
     private final DirectiveSeal directives;
+    private final SealedFields sealedFields;
     private final DsrConfig config;
     private final Clock clock;
 
     public RequestIntake(DsrRequestRepository requests, ParticipantTaskRepository tasks, RequestViews views,
             AuditTrail audit, SubjectKeys subjectKeys, SealedExports sealedExports, DirectiveSeal directives,
-            DsrConfig config, Clock clock) {
+            SealedFields sealedFields, DsrConfig config, Clock clock) {
+        this.sealedFields = sealedFields;
         this.requests = requests;
         this.tasks = tasks;
         this.views = views;
@@ -85,6 +88,7 @@ public class RequestIntake {
         request.receivedAt = now;
         request.dueAt = now.atOffset(ZoneOffset.UTC).plus(config.responseDeadline()).toInstant();
         request.attempts = 0;
+        request.sealedEmail = sealedFields.seal(form.email(), IdentityCodes.emailData(request.id));
         if (form.corrections() != null) {
             request.sealedCorrections = sealedExports.sealCorrections(request.id, form.corrections());
         }
