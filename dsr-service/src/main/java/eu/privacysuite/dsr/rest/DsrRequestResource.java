@@ -1,8 +1,6 @@
 package eu.privacysuite.dsr.rest;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -16,7 +14,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -29,12 +26,9 @@ import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import eu.privacysuite.dsr.domain.RequestStatus;
 import eu.privacysuite.dsr.service.IdentityDecisions;
-import eu.privacysuite.dsr.service.IdentityDocuments;
 import eu.privacysuite.dsr.service.RequestIntake;
 import eu.privacysuite.dsr.service.RequestLifecycle;
 import eu.privacysuite.dsr.service.RequestRetry;
@@ -52,11 +46,9 @@ public class DsrRequestResource {
     private final RequestLifecycle lifecycle;
     private final RequestRetry retries;
     private final RequestViews views;
-    private final IdentityDocuments documents;
 
     public DsrRequestResource(RequestIntake intake, IdentityDecisions identities, RequestLifecycle lifecycle,
-            RequestRetry retries, RequestViews views, IdentityDocuments documents) {
-        this.documents = documents;
+            RequestRetry retries, RequestViews views) {
         this.intake = intake;
         this.identities = identities;
         this.lifecycle = lifecycle;
@@ -129,35 +121,6 @@ public class DsrRequestResource {
         return retries.retry(requestId(id), named, principal(security));
     }
 
-    @PUT
-    @Path("{id}/identity-document")
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @RolesAllowed(Roles.CONTROLLER)
-    @Operation(summary = "Upload the subject's identity document", description = "Multipart, part 'document': a "
-            + "PDF, JPEG or PNG (checked by its first bytes) of at most 5 MB, while identity is awaited. Stored "
-            + "encrypted, replaced by a new upload, deleted when the request closes.")
-    public IdentityDocuments.Stored uploadIdentityDocument(@PathParam("id") String id,
-            @RestForm("document") FileUpload document, @Context SecurityContext security) throws IOException {
-        UUID requestId = requestId(id);
-        if (document == null) {
-            throw new ProblemException(Status.BAD_REQUEST, "The multipart part 'document' is missing.");
-        }
-        if (document.size() > IdentityDocuments.MAX_BYTES) {
-            throw new ProblemException(Status.REQUEST_ENTITY_TOO_LARGE, "The identity document is larger than 5 MB.");
-        }
-        return documents.store(requestId, Files.readAllBytes(document.uploadedFile()), principal(security));
-    }
-
-    @GET
-    @Path("{id}/identity-document")
-    @Produces({ "application/pdf", "image/jpeg", "image/png", MediaType.APPLICATION_JSON })
-    @RolesAllowed(Roles.CONTROLLER)
-    @Operation(summary = "The identity document, for the controller's check")
-    public Response identityDocument(@PathParam("id") String id) {
-        byte[] content = documents.open(requestId(id));
-        return Response.ok(content, IdentityDocuments.contentType(content)).build();
-    }
-
     @GET
     @Path("{id}")
     @RolesAllowed({ Roles.CONTROLLER, Roles.AUDITOR })
@@ -187,7 +150,7 @@ public class DsrRequestResource {
         };
     }
 
-    private static String principal(SecurityContext security) {
+    static String principal(SecurityContext security) {
         return security.getUserPrincipal().getName();
     }
 

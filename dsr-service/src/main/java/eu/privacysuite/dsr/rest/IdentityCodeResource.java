@@ -50,7 +50,7 @@ public class IdentityCodeResource {
             + "minutes, void after 5 wrong tries; a new one replaces the previous one. While identity is awaited.")
     public Map<String, Instant> mail(@PathParam("id") String id, @Context SecurityContext security) {
         UUID requestId = DsrRequestResource.requestId(id);
-        IdentityCodes.IssuedCode issued = codes.issue(requestId, security.getUserPrincipal().getName());
+        IdentityCodes.IssuedCode issued = codes.issue(requestId, DsrRequestResource.principal(security));
         try {
             mailer.send(Mail.withText(issued.email(), "Code de vérification / Verification code",
                     "Votre code de vérification pour votre demande relative à vos données personnelles : "
@@ -73,7 +73,7 @@ public class IdentityCodeResource {
     public DsrRequestView check(@PathParam("id") String id, @Valid @NotNull IdentityCodeForm form,
             @Context SecurityContext security) {
         IdentityCodes.Check check = codes.check(DsrRequestResource.requestId(id), form.code(),
-                security.getUserPrincipal().getName());
+                DsrRequestResource.principal(security));
         if (check.verified() != null) {
             return check.verified();
         }
