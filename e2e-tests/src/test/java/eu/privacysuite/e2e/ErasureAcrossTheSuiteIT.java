@@ -129,6 +129,9 @@ class ErasureAcrossTheSuiteIT {
                 {"verified":true,"method":"DOCUMENT","note":"identity card checked"}
                 """);
         assertEquals(200, verified.statusCode(), verified.body());
+        // Read while the request is open: closing takes the subject key from dsr-service's case record.
+        String subjectKey = db.text(PREFIX + "dsr", "select subject_key from dsr_request where id = ?::uuid", requestId);
+        assertNotNull(subjectKey);
 
         // 5. Every participant erases and replies; only then is the request COMPLETED.
         JsonNode done = Eventually.until("the erasure request completed", Duration.ofSeconds(90),
@@ -147,8 +150,6 @@ class ErasureAcrossTheSuiteIT {
         });
 
         // 6. Nothing of the person is left in the participants' databases, nor on any topic.
-        String subjectKey = db.text(PREFIX + "dsr", "select subject_key from dsr_request where id = ?::uuid", requestId);
-        assertNotNull(subjectKey);
         // The closed DSR case keeps a clock of its own (its proof of compliance, no subject key): not the person's.
         Eventually.until("every retention clock of the subject's records removed", Duration.ofSeconds(60),
                 () -> db.count(PREFIX + "retention", "select count(*) from retention_clock where category <> 'DSR_CASE'"),
@@ -164,6 +165,8 @@ class ErasureAcrossTheSuiteIT {
         assertHoldsNone(dsrRows, personal, "dsr");
         assertEquals(1, db.count(PREFIX + "dsr", "select count(*) from dsr_request where id = ?::uuid", requestId),
                 "dsr-service keeps its case record");
+        assertEquals(1, db.count(PREFIX + "dsr", "select count(*) from dsr_request where id = ?::uuid"
+                + " and subject_key is null and visitor_ids is null", requestId), "the closed case keeps no subject key");
 
         TopicProbe bus = new TopicProbe(stack.bootstrapServers());
         for (String topic : Topics.all()) {

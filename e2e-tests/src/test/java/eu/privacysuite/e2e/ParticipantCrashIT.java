@@ -127,7 +127,7 @@ class ParticipantCrashIT {
         assertEquals(1, db.count(PREFIX + "consent", "select count(*) from processed_event where consumer = ?",
                 Topics.DSR_COMMANDS), "the command was applied once");
         assertEquals(1, db.count(PREFIX + "dsr", "select count(*) from dsr_audit where request_id = ?::uuid"
-                + " and event like 'consent-service replied%'", requestId), "one answer recorded for the task");
+                + " and event like '%consent-service replied%'", requestId), "one answer recorded for the task");
 
         TopicProbe bus = new TopicProbe(stack.bootstrapServers());
         Map<String, Set<String>> deletionsByRecord = bus.readAll(Topics.RETENTION_LIFECYCLE).stream()
