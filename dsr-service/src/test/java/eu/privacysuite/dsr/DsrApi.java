@@ -43,6 +43,42 @@ final class DsrApi {
                 .body(erasureBody(email)).post("/api/requests").then().statusCode(201).extract().path("id"));
     }
 
+    /** A request body of this type, by email, with no corrections or directive. */
+    static String requestBody(String type, String email) {
+        return """
+                {"type":"%s","channel":"EMAIL","subject":{"email":"%s","firstName":"Jeanne","lastName":"Martin"}}
+                """.formatted(type, email);
+    }
+
+    /** Posts a request as the controller and returns the answer, whatever its status. */
+    static io.restassured.response.Response post(String body) {
+        return given().auth().oauth2(TestTokens.controller()).contentType(ContentType.JSON).body(body)
+                .post("/api/requests");
+    }
+
+    /** Records the controller's identity decision (the document was checked) and returns the answer. */
+    static io.restassured.response.Response decideIdentity(UUID id, boolean verified) {
+        return given().auth().oauth2(TestTokens.controller()).contentType(ContentType.JSON)
+                .body("{\"verified\":" + verified + ",\"method\":\"DOCUMENT\",\"note\":\"card checked\"}")
+                .post("/api/requests/" + id + "/identity");
+    }
+
+    /** Records an erasure request for this email and verifies the subject's identity: the command is sent. */
+    static UUID verifiedErasure(String email) {
+        UUID id = erasure(email);
+        decideIdentity(id, true).then().statusCode(200);
+        return id;
+    }
+
+    /** Posts a controller's act on a request ("reject", "cancel", "extension") with this JSON body, or none. */
+    static io.restassured.response.Response act(UUID id, String act, String body) {
+        var request = given().auth().oauth2(TestTokens.controller());
+        if (body != null) {
+            request = request.contentType(ContentType.JSON).body(body);
+        }
+        return request.post("/api/requests/" + id + "/" + act);
+    }
+
     static JsonPath view(UUID id) {
         return given().auth().oauth2(TestTokens.auditor()).get("/api/requests/" + id).then().statusCode(200)
                 .extract().jsonPath();

@@ -2,6 +2,7 @@ package eu.privacysuite.dsr;
 
 import static eu.privacysuite.dsr.DsrApi.awaitTrue;
 import static eu.privacysuite.dsr.DsrApi.erasure;
+import static eu.privacysuite.dsr.DsrApi.verifiedErasure;
 import static eu.privacysuite.dsr.DsrApi.newEmail;
 import static eu.privacysuite.dsr.DsrApi.reply;
 import static eu.privacysuite.dsr.DsrApi.view;
@@ -42,8 +43,8 @@ class DsrPurgeTest {
     void aCompletedRequestStartsItsClockAndIsPurgedWithItsTrailWhileAnOpenOneIsHeld() throws Exception {
         String email = newEmail();
         String key = subjectKeys.forEmail(email);
-        UUID closed = erasure(email);
-        UUID open = erasure(newEmail());
+        UUID closed = verifiedErasure(email);
+        UUID open = verifiedErasure(newEmail());
         for (String service : List.of("contact-service", "consent-service", "retention-service")) {
             reply(key, closed, service, DsrOutcome.DONE, 1, null);
         }
@@ -72,14 +73,30 @@ class DsrPurgeTest {
     }
 
     @Test
-    void identityDocumentsAreNotStoredSoSuchAnOrderIsDeadLettered() {
+    void anIdentityDocumentLeftBehindByAClosedRequestIsPurgedAndAnOpenRequestsIsHeld() {
+        UUID closed = erasure(newEmail());
+        UUID open = erasure(newEmail());
+        for (UUID id : List.of(closed, open)) {
+            DsrIdentityDocumentTest.upload(id, DsrIdentityDocumentTest.file("%PDF-1.7", 500), "application/pdf")
+                    .then().statusCode(200);
+        }
+        DsrApi.act(closed, "cancel", null).then().statusCode(200);
+        assertEquals(0, count("select count(*) from identity_document where request_id = ?1", closed));
+        // As if the deletion at closing had been lost: the purge is the backstop.
+        QuarkusTransaction.requiringNew().run(() -> requests.getEntityManager().createNativeQuery(
+                "insert into identity_document (request_id, content_type, bytes, sealed, uploaded_at)"
+                        + " values (?1, 'application/pdf', 1, 'dev:x', now())").setParameter(1, closed).executeUpdate());
+
         PurgeOrderProbe retention = new PurgeOrderProbe(DsrApi.MAPPER);
-        String order = retention.order("dsr-service", "IDENTITY_DOCUMENT", PurgeAction.DELETE, List.of("doc"), Instant.now());
+        String order = retention.order("dsr-service", "IDENTITY_DOCUMENT", PurgeAction.DELETE,
+                List.of(closed.toString(), open.toString(), "not-a-request"), Instant.now());
         retention.send(order);
-        String orderId = retention.orderId(order).toString();
-        var dead = retention.bus.await(Topics.deadLetter(Topics.RETENTION_PURGES), r -> orderId.equals(r.key()),
-                Duration.ofSeconds(30));
-        assertTrue(new String(dead.headers().lastHeader("dead-letter-reason").value()).contains("IDENTITY_DOCUMENT"));
+        PurgeReport report = retention.awaitReport(retention.orderId(order), 1, Duration.ofSeconds(30));
+        assertEquals(List.of(closed.toString()), report.purged());
+        assertEquals(List.of(open.toString()), report.held(), "an open request keeps its document");
+        assertEquals(0, count("select count(*) from identity_document where request_id = ?1", closed));
+        assertEquals(1, count("select count(*) from identity_document where request_id = ?1", open));
+        assertEquals(1, count("select count(*) from dsr_request where id = ?1", closed), "the case itself stays");
     }
 
     private long count(String sql, Object... params) {

@@ -1,7 +1,7 @@
 package eu.privacysuite.dsr;
 
 import static eu.privacysuite.dsr.DsrApi.awaitTrue;
-import static eu.privacysuite.dsr.DsrApi.erasure;
+import static eu.privacysuite.dsr.DsrApi.verifiedErasure;
 import static eu.privacysuite.dsr.DsrApi.newEmail;
 import static eu.privacysuite.dsr.DsrApi.reply;
 import static eu.privacysuite.dsr.DsrApi.view;
@@ -53,7 +53,7 @@ class DsrRetryTest {
     @Test
     void retryOfOneParticipantSendsItANewCommandAndTheRequestCompletes() throws Exception {
         String email = newEmail();
-        UUID id = erasure(email);
+        UUID id = verifiedErasure(email);
         String key = subjectKeys.forEmail(email);
         reply(key, id, "contact-service", DsrOutcome.DONE, 2, null);
         reply(key, id, "consent-service", DsrOutcome.FAILED, 0, "database unreachable");
@@ -83,7 +83,7 @@ class DsrRetryTest {
     @Test
     void retryWithoutParticipantReDrivesEveryOneThatHasNotActed() throws Exception {
         String email = newEmail();
-        UUID id = erasure(email);
+        UUID id = verifiedErasure(email);
         String key = subjectKeys.forEmail(email);
         reply(key, id, "contact-service", DsrOutcome.DONE, 1, null);
         awaitTrue("contact-service's reply recorded", WAIT,
@@ -107,7 +107,7 @@ class DsrRetryTest {
 
     @Test
     void retryIsForTheControllerAndOnlyForARequestThatNeedsAttention() {
-        UUID id = erasure(newEmail());
+        UUID id = verifiedErasure(newEmail());
         given().auth().oauth2(TestTokens.auditor()).post("/api/requests/" + id + "/retry").then().statusCode(403);
         retry(id, "").statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("IN_PROGRESS"));

@@ -1,7 +1,7 @@
 package eu.privacysuite.dsr;
 
 import static eu.privacysuite.dsr.DsrApi.awaitTrue;
-import static eu.privacysuite.dsr.DsrApi.erasure;
+import static eu.privacysuite.dsr.DsrApi.verifiedErasure;
 import static eu.privacysuite.dsr.DsrApi.newEmail;
 import static eu.privacysuite.dsr.DsrApi.reply;
 import static eu.privacysuite.dsr.DsrApi.view;
@@ -47,7 +47,7 @@ class DsrSagaFaultTest {
         SuitePlatformResource.stopBroker();
         UUID id;
         try {
-            id = erasure(newEmail());
+            id = verifiedErasure(newEmail());
             // One attempt left: a single silence counted during the outage would flag the request.
             QuarkusTransaction.requiringNew().run(() -> requests.update("attempts = ?1 where id = ?2",
                     config.maxAttempts(), id));
@@ -67,7 +67,7 @@ class DsrSagaFaultTest {
     @Test
     void completionFollowsTheRequestsOwnTasksNotTodaysParticipants() {
         String email = newEmail();
-        UUID id = erasure(email);
+        UUID id = verifiedErasure(email);
         String key = subjectKeys.forEmail(email);
         // As if the request had been recorded when the participants were contact and consent only: today's
         // configuration also names retention-service, which this request must not wait for.

@@ -73,7 +73,7 @@ class RequestResultsTest {
     ResultsExpiry expiry;
 
     @Inject
-    MovableClock clock;
+    TestClock clock;
 
     @AfterEach
     void resetClock() {

@@ -114,7 +114,7 @@ class ErasureAcrossTheSuiteIT {
 
         // 4. The controller asks for erasure, typing the email in another case with spaces around it.
         String erasure = """
-                {"type":"ERASURE","subject":{"email":"  severine.quatrefages@EXAMPLE.ORG ","firstName":"Séverine","lastName":"Quatrefages"}}
+                {"type":"ERASURE","channel":"EMAIL","subject":{"email":"  severine.quatrefages@EXAMPLE.ORG ","firstName":"Séverine","lastName":"Quatrefages"}}
                 """;
         assertEquals(401, post(SuiteService.DSR, "/api/requests", null, erasure).statusCode());
         HttpResponse<String> created = post(SuiteService.DSR, "/api/requests", stack.tokens().token(ControllerTokens.CONTROLLER, 10), erasure);
@@ -123,6 +123,15 @@ class ErasureAcrossTheSuiteIT {
         Instant received = Instant.parse(request.get("receivedAt").asText());
         assertEquals(received.plus(Duration.ofDays(30)), Instant.parse(request.get("dueAt").asText()));
         String requestId = request.get("id").asText();
+        assertEquals("AWAITING_IDENTITY", request.get("status").asText(), "work starts once identity is verified");
+        HttpResponse<String> verified = post(SuiteService.DSR, "/api/requests/" + requestId + "/identity",
+                stack.tokens().token(ControllerTokens.CONTROLLER, 10), """
+                {"verified":true,"method":"DOCUMENT","note":"identity card checked"}
+                """);
+        assertEquals(200, verified.statusCode(), verified.body());
+        // Read while the request is open: closing takes the subject key from dsr-service's case record.
+        String subjectKey = db.text(PREFIX + "dsr", "select subject_key from dsr_request where id = ?::uuid", requestId);
+        assertNotNull(subjectKey);
 
         // 5. Every participant erases and replies; only then is the request COMPLETED.
         JsonNode done = Eventually.until("the erasure request completed", Duration.ofSeconds(90),
@@ -141,8 +150,6 @@ class ErasureAcrossTheSuiteIT {
         });
 
         // 6. Nothing of the person is left in the participants' databases, nor on any topic.
-        String subjectKey = db.text(PREFIX + "dsr", "select subject_key from dsr_request where id = ?::uuid", requestId);
-        assertNotNull(subjectKey);
         // The closed DSR case keeps a clock of its own (its proof of compliance, no subject key): not the person's.
         Eventually.until("every retention clock of the subject's records removed", Duration.ofSeconds(60),
                 () -> db.count(PREFIX + "retention", "select count(*) from retention_clock where category <> 'DSR_CASE'"),
@@ -158,6 +165,8 @@ class ErasureAcrossTheSuiteIT {
         assertHoldsNone(dsrRows, personal, "dsr");
         assertEquals(1, db.count(PREFIX + "dsr", "select count(*) from dsr_request where id = ?::uuid", requestId),
                 "dsr-service keeps its case record");
+        assertEquals(1, db.count(PREFIX + "dsr", "select count(*) from dsr_request where id = ?::uuid"
+                + " and subject_key is null and visitor_ids is null", requestId), "the closed case keeps no subject key");
 
         TopicProbe bus = new TopicProbe(stack.bootstrapServers());
         for (String topic : Topics.all()) {

@@ -94,6 +94,10 @@ class RetentionAcrossTheSuiteIT {
                 """.formatted(UUID.randomUUID()));
         assertEquals(201, dsr.statusCode(), dsr.body());
         String caseId = JSON.readTree(dsr.body()).get("id").asText();
+        HttpResponse<String> verified = post(SuiteService.DSR, "/api/requests/" + caseId + "/identity", controller, """
+                {"verified":true,"method":"DOCUMENT"}
+                """);
+        assertEquals(200, verified.statusCode(), verified.body());
         // Each submission is its own contact request, with its own PROSPECT clock (nobody confirmed it here).
         String prospectId = JSON.readTree(contact.body()).get("id").asText();
 

@@ -131,9 +131,12 @@ public final class LocalStack implements AutoCloseable {
         env.put("PRIVACY_BUS_KEYS", secrets.busKeys());
         env.put("PRIVACY_JWT_PUBLIC_KEY_LOCATION", "file:" + secrets.publicKeyFile().toAbsolutePath());
         env.put("PRIVACY_JWT_ISSUER", StackSettings.JWT_ISSUER);
-        if (service == SuiteService.CONTACT) {
+        if (service == SuiteService.CONTACT || service == SuiteService.DSR) {
+            // contact-service's acknowledgements and confirmations, dsr-service's identity codes.
             env.put("SMTP_HOST", "127.0.0.1");
             env.put("SMTP_PORT", String.valueOf(settings.smtpPort()));
+        }
+        if (service == SuiteService.CONTACT) {
             env.put("CONTACT_PUBLIC_BASE_URL", url(SuiteService.CONTACT));
             // As behind a reverse proxy on this machine: the rate limit counts the X-Forwarded-For client.
             env.put("PRIVACY_BEHIND_PROXY", "true");

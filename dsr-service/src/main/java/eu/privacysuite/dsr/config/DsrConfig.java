@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Period;
 import java.util.List;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -15,9 +16,41 @@ public interface DsrConfig {
     @WithDefault("contact-service,consent-service,retention-service")
     List<String> participants();
 
-    /** Policy art. 9: the controller answers the user within 30 days. */
+    /**
+     * The body limit of every route but the identity-document upload, which has the server's limit
+     * ({@code quarkus.http.limits.max-body-size}); see RouteBodyLimits.
+     */
+    @WithDefault("16K")
+    MemorySize maxJsonBodySize();
+
+    /** Policy art. 9 and GDPR art. 12(3): the controller answers the user within 30 days of receipt. */
     @WithDefault("P30D")
     Period responseDeadline();
+
+    /** An open request due within this period is "due soon": listed, counted and flagged. */
+    @WithDefault("P7D")
+    Period dueSoon();
+
+    /** How often the deadline watch flags requests newly due soon or overdue; read by the scheduler. */
+    @WithDefault("1h")
+    Duration deadlineCheckInterval();
+
+    /**
+     * AUTOMATED_DECISION (GDPR art. 22): what the controller states, recorded on the request and shown in its view.
+     */
+    @WithDefault("No decision producing legal effects concerning you, or similarly significantly affecting you, is "
+            + "based solely on automated processing of your personal data. / Aucune décision produisant des effets "
+            + "juridiques à votre égard, ou vous affectant de manière significative de façon similaire, n'est fondée "
+            + "exclusivement sur un traitement automatisé de vos données personnelles.")
+    String automatedDecisionStatement();
+
+    /** How long a mailed identity code is valid. */
+    @WithDefault("PT30M")
+    Duration identityCodeTtl();
+
+    /** Wrong tries of one mailed identity code before it is void. */
+    @WithDefault("5")
+    int identityCodeMaxAttempts();
 
     /** A participant silent for this long after a command gets the command again. */
     @WithDefault("PT2M")

@@ -33,12 +33,17 @@ public class DsrRequest extends PanacheEntityBase {
     @Column(nullable = false)
     public RequestStatus status;
 
-    @Column(name = "subject_key", nullable = false)
+    /** Null once the request is closed: the closed case proves what was done, not for whom. */
+    @Column(name = "subject_key")
     public String subjectKey;
 
+    /** Null once the request is closed. */
     @JdbcTypeCode(SqlTypes.ARRAY)
-    @Column(name = "visitor_ids", nullable = false)
+    @Column(name = "visitor_ids")
     public List<UUID> visitorIds;
+
+    @Enumerated(EnumType.STRING)
+    public RequestChannel channel;
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
@@ -49,15 +54,82 @@ public class DsrRequest extends PanacheEntityBase {
     @Column(name = "completed_at")
     public Instant completedAt;
 
-    /** The command envelope as first written; re-sends publish it unchanged. */
-    @Column(name = "command_event", nullable = false, columnDefinition = "text")
+    /** When it was completed, rejected or cancelled: the DSR_CASE retention clock starts then. */
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "rejection_reason")
+    public RejectionReason rejectionReason;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "identity_method")
+    public IdentityMethod identityMethod;
+
+    @Column(name = "identity_verified_at")
+    public Instant identityVerifiedAt;
+
+    /** Set while identity is awaited: the legal clock stands still from then. */
+    @Column(name = "clock_paused_since")
+    public Instant clockPausedSince;
+
+    @Column(name = "extended_months")
+    public Integer extendedMonths;
+
+    @Column(name = "extension_reason", columnDefinition = "text")
+    public String extensionReason;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "deadline_flag")
+    public DeadlineFlag deadlineFlag;
+
+    @Column(name = "duplicates_received", nullable = false)
+    public int duplicatesReceived;
+
+    /** RECTIFICATION's corrections, sealed to the request id; null once closed. */
+    @Column(name = "sealed_corrections", columnDefinition = "text")
+    public String sealedCorrections;
+
+    /** POST_MORTEM_DIRECTIVE's directive, sealed to the request id until identity is verified. */
+    @Column(name = "sealed_directive", columnDefinition = "text")
+    public String sealedDirective;
+
+    /** The subject's email, sealed to the request, until identity is decided: the identity code is mailed to it. */
+    @Column(name = "sealed_email", columnDefinition = "text")
+    public String sealedEmail;
+
+    /** The mailed identity code's hash (SHA-256 with the request id); null when none is pending. */
+    @Column(name = "identity_code_hash")
+    public String identityCodeHash;
+
+    @Column(name = "identity_code_expires_at")
+    public Instant identityCodeExpiresAt;
+
+    @Column(name = "identity_code_attempts")
+    public Integer identityCodeAttempts;
+
+    /** Identity decided or request closed: the email and any pending code go. */
+    public void forgetIdentityContact() {
+        sealedEmail = null;
+        identityCodeHash = null;
+        identityCodeExpiresAt = null;
+        identityCodeAttempts = null;
+    }
+
+    /** AUTOMATED_DECISION: the statement the controller answers with. */
+    @Column(columnDefinition = "text")
+    public String statement;
+
+    /** The command envelope as first written when identity was verified; re-sends publish it unchanged. */
+    @Column(name = "command_event", columnDefinition = "text")
     public String commandEvent;
 
     /** How many times the command has been sent. */
     @Column(nullable = false)
     public int attempts;
 
+    /** Past its due date while open and its clock running: the clock stands still while identity is awaited. */
     public boolean overdue(Instant now) {
-        return status != RequestStatus.COMPLETED && dueAt.isBefore(now);
+        return status.open() && clockPausedSince == null && dueAt.isBefore(now);
     }
 }

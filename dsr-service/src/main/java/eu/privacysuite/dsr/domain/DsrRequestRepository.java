@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import eu.privacysuite.shared.events.DsrAction;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -37,10 +38,40 @@ public class DsrRequestRepository implements PanacheRepositoryBase<DsrRequest, U
     }
 
     public long countOpen() {
-        return count("status <> ?1", RequestStatus.COMPLETED);
+        return count("status in ?1", RequestStatus.OPEN);
     }
 
+    /** Open, the clock running (identity not awaited), and past the due date. */
     public long countOverdue(Instant now) {
-        return count("status <> ?1 and dueAt < ?2", RequestStatus.COMPLETED, now);
+        return count(OVERDUE, RequestStatus.OPEN, now);
     }
+
+    /** Open, the clock running, due from now to {@code before}. */
+    public long countDueSoon(Instant now, Instant before) {
+        return count(DUE_SOON, RequestStatus.OPEN, now, before);
+    }
+
+    public List<DsrRequest> overdue(Instant now, int limit) {
+        return find(OVERDUE, Sort.by("dueAt").and("id"), RequestStatus.OPEN, now).page(Page.ofSize(limit)).list();
+    }
+
+    public List<DsrRequest> dueSoon(Instant now, Instant before, int limit) {
+        return find(DUE_SOON, Sort.by("dueAt").and("id"), RequestStatus.OPEN, now, before).page(Page.ofSize(limit))
+                .list();
+    }
+
+    /** Serialises, until the transaction ends, the intakes of one subject: two at once cannot both be first. */
+    public void lockSubject(String subjectKey) {
+        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
+                .setParameter("key", subjectKey).getSingleResult();
+    }
+
+    /** The open request of this type for this subject, if any: a new one is its duplicate. */
+    public Optional<DsrRequest> openOf(String subjectKey, DsrAction type) {
+        return find("subjectKey = ?1 and type = ?2 and status in ?3", Sort.by("receivedAt"), subjectKey, type,
+                RequestStatus.OPEN).firstResultOptional();
+    }
+
+    private static final String OVERDUE = "status in ?1 and clockPausedSince is null and dueAt < ?2";
+    private static final String DUE_SOON = "status in ?1 and clockPausedSince is null and dueAt >= ?2 and dueAt < ?3";
 }

@@ -5,8 +5,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /**
- * Who the request is for, as policy art. 9 asks: first name, last name and e-mail address. Only the subject key
- * derived from the email is stored; the names serve identity verification (a later step) and are not kept.
+ * Who the request is for, as policy art. 9 asks: first name, last name and e-mail address. The request is known by
+ * the subject key derived from the email; the email itself is kept sealed only until identity is decided (a code
+ * may be mailed to it); the names are not kept.
  */
 public record DataSubject(
         @NotBlank @Email @Size(max = 254) String email,

@@ -7,16 +7,22 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import eu.privacysuite.dsr.domain.RequestChannel;
 import eu.privacysuite.shared.events.DsrAction;
 
 /**
  * A data-subject request as the controller records it. {@code visitorIds} are the banner's pseudonymous ids the
- * person gave, so that cookie consents not yet linked to them are included.
+ * person gave, so that cookie consents not yet linked to them are included. {@code corrections} belong to a
+ * RECTIFICATION and {@code directive} to a POST_MORTEM_DIRECTIVE, and to nothing else. {@code channel} is how the
+ * request came; a client written before it existed may leave it out.
  */
 public record DsrRequestForm(
         @NotNull DsrAction type,
         @NotNull @Valid DataSubject subject,
-        @Size(max = 50) List<@NotNull UUID> visitorIds) {
+        RequestChannel channel,
+        @Size(max = 50) List<@NotNull UUID> visitorIds,
+        @Valid CorrectionsForm corrections,
+        @Valid DirectiveForm directive) {
 
     public DsrRequestForm {
         visitorIds = visitorIds == null ? List.of() : visitorIds;

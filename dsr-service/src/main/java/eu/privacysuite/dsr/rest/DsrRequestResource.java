@@ -28,7 +28,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import eu.privacysuite.dsr.domain.RequestStatus;
+import eu.privacysuite.dsr.service.IdentityDecisions;
 import eu.privacysuite.dsr.service.RequestIntake;
+import eu.privacysuite.dsr.service.RequestLifecycle;
 import eu.privacysuite.dsr.service.RequestRetry;
 import eu.privacysuite.dsr.service.RequestViews;
 import eu.privacysuite.shared.problem.ProblemException;
@@ -40,22 +42,71 @@ import eu.privacysuite.shared.problem.ProblemException;
 public class DsrRequestResource {
 
     private final RequestIntake intake;
+    private final IdentityDecisions identities;
+    private final RequestLifecycle lifecycle;
     private final RequestRetry retries;
     private final RequestViews views;
 
-    public DsrRequestResource(RequestIntake intake, RequestRetry retries, RequestViews views) {
+    public DsrRequestResource(RequestIntake intake, IdentityDecisions identities, RequestLifecycle lifecycle,
+            RequestRetry retries, RequestViews views) {
         this.intake = intake;
+        this.identities = identities;
+        this.lifecycle = lifecycle;
         this.retries = retries;
         this.views = views;
     }
 
     @POST
     @RolesAllowed(Roles.CONTROLLER)
-    @Operation(summary = "Record a data-subject request", description = "Sends the command to every participant; "
-            + "the answer is due within the response deadline (30 days).")
+    @Operation(summary = "Record a data-subject request", description = "Recorded, then AWAITING_IDENTITY: nothing "
+            + "is sent to the participants until identity is verified, and the legal clock (30 days) is paused "
+            + "meanwhile. A request of the same type for the same subject while one is open is not recorded again: "
+            + "the answer is 200 with the open request and duplicateOf.")
     public Response create(@Valid @NotNull DsrRequestForm request, @Context SecurityContext security) {
-        DsrRequestView view = intake.receive(request, security.getUserPrincipal().getName());
-        return Response.created(URI.create("/api/requests/" + view.id())).entity(view).build();
+        RequestIntake.Received received = intake.receive(RequestForms.newRequest(request), principal(security));
+        DsrRequestView view = received.request();
+        return (received.duplicate() ? Response.ok() : Response.created(URI.create("/api/requests/" + view.id())))
+                .entity(view).build();
+    }
+
+    @POST
+    @Path("{id}/identity")
+    @RolesAllowed(Roles.CONTROLLER)
+    @Operation(summary = "Record the identity decision", description = "Verified: the clock runs again (the pause "
+            + "added to the due date) and the participants are commanded. Not verified: REJECTED, IDENTITY_NOT_PROVEN.")
+    public DsrRequestView identity(@PathParam("id") String id, @Valid @NotNull IdentityDecisionForm decision,
+            @Context SecurityContext security) {
+        return identities.decide(requestId(id), decision.verified(), decision.method(), decision.note(),
+                principal(security));
+    }
+
+    @POST
+    @Path("{id}/reject")
+    @RolesAllowed(Roles.CONTROLLER)
+    @Operation(summary = "Reject a request before work starts", description = "Identity not proven, manifestly "
+            + "unfounded or excessive (GDPR art. 12(5)), with a note.")
+    public DsrRequestView reject(@PathParam("id") String id, @Valid @NotNull RejectionForm rejection,
+            @Context SecurityContext security) {
+        return lifecycle.reject(requestId(id), rejection.reason(), rejection.note(), principal(security));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @Consumes(MediaType.WILDCARD) // no body
+    @RolesAllowed(Roles.CONTROLLER)
+    @Operation(summary = "Cancel a request", description = "Before work starts, or once it needs attention.")
+    public DsrRequestView cancel(@PathParam("id") String id, @Context SecurityContext security) {
+        return lifecycle.cancel(requestId(id), principal(security));
+    }
+
+    @POST
+    @Path("{id}/extension")
+    @RolesAllowed(Roles.CONTROLLER)
+    @Operation(summary = "Extend the deadline", description = "GDPR art. 12(3): once, by 1 or 2 months, with a "
+            + "reason, within one month of receipt.")
+    public DsrRequestView extend(@PathParam("id") String id, @Valid @NotNull ExtensionForm extension,
+            @Context SecurityContext security) {
+        return lifecycle.extend(requestId(id), extension.months(), extension.reason(), principal(security));
     }
 
     @POST
@@ -67,7 +118,7 @@ public class DsrRequestResource {
     public DsrRequestView retry(@PathParam("id") String id, @QueryParam("participant") String participant,
             @Context SecurityContext security) {
         String named = participant == null || participant.isBlank() ? null : participant;
-        return retries.retry(requestId(id), named, security.getUserPrincipal().getName());
+        return retries.retry(requestId(id), named, principal(security));
     }
 
     @GET
@@ -81,14 +132,30 @@ public class DsrRequestResource {
 
     @GET
     @RolesAllowed({ Roles.CONTROLLER, Roles.AUDITOR })
-    @Operation(summary = "Requests, newest first", description = "Optionally only those in one status.")
-    public List<DsrRequestView> list(@QueryParam("status") String status,
+    @Operation(summary = "Requests, newest first", description = "Optionally only those in one status; or, with "
+            + "due=soon, the open requests due within 7 days (soonest first), with due=overdue those past their due "
+            + "date. The clock stands still while identity is awaited, so such a request is neither.")
+    public List<DsrRequestView> list(@QueryParam("status") String status, @QueryParam("due") String due,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return views.newestFirst(status(status), limit);
+        if (due == null || due.isBlank()) {
+            return views.newestFirst(status(status), limit);
+        }
+        if (status != null && !status.isBlank()) {
+            throw new ProblemException(Status.BAD_REQUEST, "Ask for a status or for due requests, not both.");
+        }
+        return switch (due) {
+            case "soon" -> views.dueSoon(limit);
+            case "overdue" -> views.overdue(limit);
+            default -> throw new ProblemException(Status.BAD_REQUEST, "Parameter 'due' is soon or overdue.");
+        };
+    }
+
+    static String principal(SecurityContext security) {
+        return security.getUserPrincipal().getName();
     }
 
     // Taken as text so that a malformed id is a 400 that says so, not the 404 of a failed path conversion.
-    private static UUID requestId(String id) {
+    static UUID requestId(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {

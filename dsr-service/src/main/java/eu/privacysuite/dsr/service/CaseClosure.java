@@ -7,17 +7,20 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import eu.privacysuite.dsr.domain.DsrRequest;
+import eu.privacysuite.dsr.domain.IdentityDocumentRepository;
 import eu.privacysuite.shared.events.ClockEvent;
 import eu.privacysuite.shared.events.EventCodec;
 import eu.privacysuite.shared.events.EventTypes;
-import eu.privacysuite.shared.events.RetentionCategories;
 import eu.privacysuite.shared.events.RetentionClock;
+import eu.privacysuite.shared.events.RetentionCategories;
 import eu.privacysuite.shared.events.Topics;
 import eu.privacysuite.shared.outbox.Outbox;
 
 /**
- * A closed request starts its DSR_CASE retention clock: it is kept as proof of compliance, then purged. The event
- * is keyed by the request id and names no subject.
+ * A request that closes (COMPLETED, REJECTED, CANCELLED) keeps only what proves what was done: its type, dates,
+ * outcome, participant tasks and audit trail. The subject key, visitor ids, sealed corrections and directive and
+ * the command that carried them go, and so does the identity document. It starts its DSR_CASE retention clock: kept as proof of compliance, then
+ * purged. The event is keyed by the request id and names no subject.
  */
 @ApplicationScoped
 public class CaseClosure {
@@ -26,18 +29,37 @@ public class CaseClosure {
 
     private final Outbox outbox;
     private final EventCodec codec;
+    private final IdentityDocumentRepository documents;
 
-    public CaseClosure(Outbox outbox, EventCodec codec) {
+    public CaseClosure(Outbox outbox, EventCodec codec, IdentityDocumentRepository documents) {
         this.outbox = outbox;
         this.codec = codec;
+        this.documents = documents;
     }
 
+    /** Called once the request's closing status is set. */
     @Transactional(TxType.MANDATORY)
     public void closed(DsrRequest request, Instant at) {
+        request.closedAt = at;
+        request.clockPausedSince = null;
+        request.subjectKey = null;
+        request.visitorIds = null;
+        request.sealedCorrections = null;
+        request.sealedDirective = null;
+        request.commandEvent = null;
+        request.forgetIdentityContact();
         String recordId = request.id.toString();
         // No subject key: the ledger needs none for a case, and after an erasure it must hold none.
-        outbox.publish(Topics.RETENTION_LIFECYCLE, recordId, codec.envelope(EventTypes.RETENTION_CLOCK,
-                recordId, null, new RetentionClock(SERVICE, RetentionCategories.DSR_CASE, recordId,
-                        ClockEvent.REQUEST_CLOSED, at)));
+        clock(RetentionCategories.DSR_CASE, recordId, at);
+        if (documents.deleteById(request.id)) {
+            // The schedule's IDENTITY_DOCUMENT clock starts at closing; the document is already gone, and the
+            // purge order that follows (DsrPurge) reports it so, or deletes one a failure left behind.
+            clock(RetentionCategories.IDENTITY_DOCUMENT, recordId, at);
+        }
+    }
+
+    private void clock(String category, String recordId, Instant at) {
+        outbox.publish(Topics.RETENTION_LIFECYCLE, recordId, codec.envelope(EventTypes.RETENTION_CLOCK, recordId,
+                null, new RetentionClock(SERVICE, category, recordId, ClockEvent.REQUEST_CLOSED, at)));
     }
 }

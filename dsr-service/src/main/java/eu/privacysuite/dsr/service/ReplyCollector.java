@@ -92,7 +92,8 @@ public class ReplyCollector {
 
     private void settleWhenAllReplied(DsrRequest request, Instant now) {
         List<ParticipantTask> all = tasks.ofRequest(request.id);
-        if (request.status == RequestStatus.COMPLETED || all.stream().anyMatch(t -> t.status != TaskStatus.REPLIED)) {
+        // A closed request stays closed: a late reply after a cancellation is recorded, and settles nothing.
+        if (!request.status.open() || all.stream().anyMatch(t -> t.status != TaskStatus.REPLIED)) {
             return;
         }
         String unsettled = all.stream().filter(t -> !t.outcome.settled())

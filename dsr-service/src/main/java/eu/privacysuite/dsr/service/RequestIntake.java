@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,24 +16,19 @@ import org.jboss.logging.Logger;
 import eu.privacysuite.dsr.config.DsrConfig;
 import eu.privacysuite.dsr.domain.DsrRequest;
 import eu.privacysuite.dsr.domain.DsrRequestRepository;
-import eu.privacysuite.dsr.domain.ParticipantTask;
 import eu.privacysuite.dsr.domain.ParticipantTaskRepository;
 import eu.privacysuite.dsr.domain.RequestStatus;
-import eu.privacysuite.dsr.domain.TaskStatus;
-import eu.privacysuite.dsr.rest.DsrRequestForm;
 import eu.privacysuite.dsr.rest.DsrRequestView;
+import eu.privacysuite.shared.dsr.SealedExports;
 import eu.privacysuite.shared.events.DsrAction;
-import eu.privacysuite.shared.events.DsrCommand;
-import eu.privacysuite.shared.events.EventCodec;
-import eu.privacysuite.shared.events.EventEnvelope;
-import eu.privacysuite.shared.events.EventTypes;
-import eu.privacysuite.shared.events.Topics;
-import eu.privacysuite.shared.outbox.Outbox;
-import eu.privacysuite.shared.problem.ProblemException;
-import eu.privacysuite.shared.problem.UnprocessableContent;
+import eu.privacysuite.shared.seal.SealedFields;
 import eu.privacysuite.shared.subject.SubjectKeys;
 
-/** Records a data-subject request and, in the same transaction, commands every participant to act on it. */
+/**
+ * Records a data-subject request and asks for the subject's identity: nothing is sent to the participants until
+ * the controller has verified it ({@link IdentityDecisions}). A request of the same type for the same subject
+ * while one is open is linked to the open one, not recorded again.
+ */
 @ApplicationScoped
 public class RequestIntake {
 
@@ -44,62 +39,78 @@ public class RequestIntake {
     private final RequestViews views;
     private final AuditTrail audit;
     private final SubjectKeys subjectKeys;
-    private final Outbox outbox;
-    private final EventCodec codec;
+    private final SealedExports sealedExports;
+    private final DirectiveSeal directives;
+    private final SealedFields sealedFields;
     private final DsrConfig config;
     private final Clock clock;
 
     public RequestIntake(DsrRequestRepository requests, ParticipantTaskRepository tasks, RequestViews views,
-            AuditTrail audit, SubjectKeys subjectKeys, Outbox outbox, EventCodec codec, DsrConfig config, Clock clock) {
+            AuditTrail audit, SubjectKeys subjectKeys, SealedExports sealedExports, DirectiveSeal directives,
+            SealedFields sealedFields, DsrConfig config, Clock clock) {
+        this.sealedFields = sealedFields;
         this.requests = requests;
         this.tasks = tasks;
         this.views = views;
         this.audit = audit;
         this.subjectKeys = subjectKeys;
-        this.outbox = outbox;
-        this.codec = codec;
+        this.sealedExports = sealedExports;
+        this.directives = directives;
         this.config = config;
         this.clock = clock;
     }
 
+    /** What the intake did: recorded a new request, or linked a duplicate to the open one it repeats. */
+    public record Received(DsrRequestView request, boolean duplicate) {
+    }
+
     @Transactional
-    public DsrRequestView receive(DsrRequestForm form, String principal) {
-        if (form.type() != DsrAction.ERASURE) {
-            throw new ProblemException(UnprocessableContent.STATUS,
-                    "Requests of type " + form.type() + " are not supported yet.");
+    public Received receive(NewRequest form, String principal) {
+        String subjectKey = subjectKeys.forEmail(form.email());
+        requests.lockSubject(subjectKey);
+        Optional<DsrRequest> open = requests.openOf(subjectKey, form.type());
+        if (open.isPresent()) {
+            DsrRequest original = requests.lock(open.get().id).orElseThrow();
+            original.duplicatesReceived++;
+            audit.record(original.id, principal, "a new " + form.type() + " request for the same subject came by "
+                    + channel(form) + " while this one is open: linked to it, not executed again");
+            LOG.infof("request %s: a duplicate was received and linked to it", original.id);
+            return new Received(views.view(original, tasks.ofRequest(original.id)).asDuplicate(), true);
         }
         // PostgreSQL keeps microseconds: the answer to the POST shows what a later GET will show.
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         DsrRequest request = new DsrRequest();
         request.id = UUID.randomUUID();
         request.type = form.type();
-        request.status = RequestStatus.IN_PROGRESS;
-        request.subjectKey = subjectKeys.forEmail(form.subject().email());
+        request.channel = form.channel();
+        request.subjectKey = subjectKey;
         request.visitorIds = List.copyOf(form.visitorIds());
         request.receivedAt = now;
         request.dueAt = now.atOffset(ZoneOffset.UTC).plus(config.responseDeadline()).toInstant();
-
-        EventEnvelope command = codec.envelope(EventTypes.DSR_COMMAND, request.id.toString(), request.subjectKey,
-                new DsrCommand(request.id, request.type, request.visitorIds.stream().map(UUID::toString).toList(), null));
-        request.commandEvent = codec.write(command);
-        request.attempts = 1;
-        requests.persist(request);
-
-        List<ParticipantTask> participants = new ArrayList<>();
-        for (String service : config.participants()) {
-            ParticipantTask task = new ParticipantTask();
-            task.requestId = request.id;
-            task.service = service;
-            task.status = TaskStatus.PENDING;
-            task.lastSentAt = now;
-            tasks.persist(task);
-            participants.add(task);
+        request.attempts = 0;
+        request.sealedEmail = sealedFields.seal(form.email(), IdentityCodes.emailData(request.id));
+        if (form.corrections() != null) {
+            request.sealedCorrections = sealedExports.sealCorrections(request.id, form.corrections());
         }
-        outbox.publish(Topics.DSR_COMMANDS, request.subjectKey, command);
-        audit.record(request.id, principal, request.type + " request recorded, due " + request.dueAt
-                + "; command sent to " + String.join(", ", config.participants()));
-        LOG.infof("request %s (%s) received; command %s sent to %d participant(s)", request.id, request.type,
-                command.eventId(), participants.size());
-        return views.view(request, participants);
+        if (form.directive() != null) {
+            request.sealedDirective = directives.sealForRequest(request.id, form.directive());
+        }
+        if (form.type() == DsrAction.AUTOMATED_DECISION) {
+            request.statement = config.automatedDecisionStatement();
+        }
+        request.status = RequestStatus.RECEIVED;
+        requests.persist(request);
+        audit.record(request.id, principal, request.type + " request received by " + channel(form) + ", due "
+                + request.dueAt);
+
+        request.status = RequestStatus.AWAITING_IDENTITY;
+        request.clockPausedSince = now;
+        audit.record(request.id, principal, "identity of the subject asked for; the legal clock is paused");
+        LOG.infof("request %s (%s) received; awaiting identity", request.id, request.type);
+        return new Received(views.view(request, List.of()), false);
+    }
+
+    private static String channel(NewRequest form) {
+        return form.channel() == null ? "an unstated channel" : form.channel().toString();
     }
 }

@@ -79,7 +79,8 @@ public class RequestRetry {
         List<String> services = chosen.stream().map(t -> t.service).toList();
         Instant now = Instant.now(clock);
         EventEnvelope command = codec.envelope(EventTypes.DSR_COMMAND, id.toString(), request.subjectKey,
-                new DsrCommand(id, request.type, request.visitorIds.stream().map(UUID::toString).toList(), null,
+                new DsrCommand(id, request.type, request.visitorIds.stream().map(UUID::toString).toList(),
+                        request.sealedCorrections,
                         services));
         for (ParticipantTask task : chosen) {
             task.status = TaskStatus.PENDING;

@@ -2,6 +2,7 @@ package eu.privacysuite.dsr.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import eu.privacysuite.dsr.config.DsrConfig;
 import eu.privacysuite.dsr.domain.DsrRequest;
 import eu.privacysuite.dsr.domain.DsrRequestRepository;
 import eu.privacysuite.dsr.domain.ParticipantTask;
@@ -26,11 +28,14 @@ public class RequestViews {
 
     private final DsrRequestRepository requests;
     private final ParticipantTaskRepository tasks;
+    private final DsrConfig config;
     private final Clock clock;
 
-    public RequestViews(DsrRequestRepository requests, ParticipantTaskRepository tasks, Clock clock) {
+    public RequestViews(DsrRequestRepository requests, ParticipantTaskRepository tasks, DsrConfig config,
+            Clock clock) {
         this.requests = requests;
         this.tasks = tasks;
+        this.config = config;
         this.clock = clock;
     }
 
@@ -41,7 +46,23 @@ public class RequestViews {
 
     @Transactional
     public List<DsrRequestView> newestFirst(RequestStatus status, int limit) {
-        List<DsrRequest> page = requests.newestFirst(status, limit);
+        return views(requests.newestFirst(status, limit));
+    }
+
+    /** Open requests whose running clock ends within the due-soon period, soonest first. */
+    @Transactional
+    public List<DsrRequestView> dueSoon(int limit) {
+        Instant now = Instant.now(clock);
+        return views(requests.dueSoon(now, now.atOffset(ZoneOffset.UTC).plus(config.dueSoon()).toInstant(), limit));
+    }
+
+    /** Open requests past their due date, the longest overdue first. */
+    @Transactional
+    public List<DsrRequestView> overdue(int limit) {
+        return views(requests.overdue(Instant.now(clock), limit));
+    }
+
+    private List<DsrRequestView> views(List<DsrRequest> page) {
         Map<UUID, List<ParticipantTask>> byRequest = tasks.ofRequests(page.stream().map(r -> r.id).toList())
                 .stream().collect(Collectors.groupingBy(t -> t.requestId));
         return page.stream().map(r -> view(r, byRequest.getOrDefault(r.id, List.of()))).toList();
@@ -49,9 +70,11 @@ public class RequestViews {
 
     DsrRequestView view(DsrRequest request, List<ParticipantTask> participants) {
         Instant now = Instant.now(clock);
-        return new DsrRequestView(request.id, request.type, request.status, request.receivedAt, request.dueAt,
-                request.completedAt, request.overdue(now), participants.stream()
-                .sorted(Comparator.comparing(t -> t.service)).map(RequestViews::view).toList());
+        return new DsrRequestView(request.id, request.type, request.status, request.channel, request.receivedAt,
+                request.dueAt, request.clockPausedSince, request.extendedMonths, request.extensionReason,
+                request.identityMethod, request.identityVerifiedAt, request.rejectionReason, request.completedAt,
+                request.closedAt, request.overdue(now), request.statement, request.duplicatesReceived, null,
+                participants.stream().sorted(Comparator.comparing(t -> t.service)).map(RequestViews::view).toList());
     }
 
     private static ParticipantView view(ParticipantTask task) {

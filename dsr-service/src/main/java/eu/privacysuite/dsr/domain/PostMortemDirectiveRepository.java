@@ -1,0 +1,19 @@
+package eu.privacysuite.dsr.domain;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class PostMortemDirectiveRepository implements PanacheRepositoryBase<PostMortemDirective, UUID> {
+
+    public long countOf(String subjectKey) {
+        return count("subjectKey", subjectKey);
+    }
+
+    public long deleteOf(String subjectKey) {
+        return delete("subjectKey", subjectKey);
+    }
+}
