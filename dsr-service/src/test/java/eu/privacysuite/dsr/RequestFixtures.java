@@ -23,8 +23,9 @@ import eu.privacysuite.shared.events.EventTypes;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Requests of a type the intake does not take yet on this branch (it records ERASURE only): stored as the intake
- * stores one, in progress with a pending task per participant, so that the tests can play the participants.
+ * Requests in progress as identity verification leaves them (a pending task per participant), stored directly under
+ * a subject key the test chooses, so that a test can play the participants, and can hold two open requests of one
+ * subject, which the intake would link as duplicates. The intake's own path is tested in DsrLifecycleTest.
  */
 @ApplicationScoped
 public class RequestFixtures {
