@@ -4,12 +4,14 @@ import static io.restassured.RestAssured.given;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import eu.privacysuite.dsr.domain.DsrAuditEntry;
 import eu.privacysuite.shared.events.DsrOutcome;
 import eu.privacysuite.shared.events.DsrReply;
 import eu.privacysuite.shared.events.EventEnvelope;
@@ -17,6 +19,7 @@ import eu.privacysuite.shared.events.EventTypes;
 import eu.privacysuite.shared.events.Topics;
 import eu.privacysuite.testing.SuitePlatformResource;
 import eu.privacysuite.testing.TopicProbe;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import eu.privacysuite.testing.TestTokens;
@@ -139,5 +142,11 @@ final class DsrApi {
     }
 
     private DsrApi() {
+    }
+
+    /** The request's audit trail, oldest first, each entry as "actor: event". */
+    static List<String> auditOf(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> DsrAuditEntry.<DsrAuditEntry>list("requestId = ?1 order by id", id)
+                .stream().map(e -> e.actor + ": " + e.event).toList());
     }
 }

@@ -23,14 +23,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import eu.privacysuite.dsr.domain.DsrAuditRepository;
 import eu.privacysuite.dsr.domain.IdentityDocumentRepository;
 import eu.privacysuite.shared.events.Topics;
 import eu.privacysuite.testing.TestTokens;
@@ -49,8 +47,6 @@ class DsrIdentityDocumentTest {
 
     @Inject
     IdentityDocumentRepository documents;
-    @Inject
-    DsrAuditRepository audit;
 
     static byte[] file(String magic, int size) {
         byte[] content = new byte[size];
@@ -94,7 +90,7 @@ class DsrIdentityDocumentTest {
                 .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
         assertArrayEquals(pdf, back);
         given().auth().oauth2(TestTokens.auditor()).get("/api/requests/" + id + "/identity-document").then().statusCode(403);
-        assertTrue(auditOf(id).stream().anyMatch(e -> e.contains("test-operator") && e.contains("identity document received")));
+        assertTrue(DsrApi.auditOf(id).stream().anyMatch(e -> e.contains("test-operator") && e.contains("identity document received")));
 
         decideIdentity(id, false).then().statusCode(200).body("status", equalTo("REJECTED"));
         assertNull(QuarkusTransaction.requiringNew().call(() -> documents.findById(id)), "deleted at closing");
@@ -159,7 +155,4 @@ class DsrIdentityDocumentTest {
                 "a small chunked body passes");
     }
 
-    private List<String> auditOf(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> audit.ofRequest(id).stream().map(e -> e.event).toList());
-    }
 }

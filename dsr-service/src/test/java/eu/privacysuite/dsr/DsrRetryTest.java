@@ -77,7 +77,7 @@ class DsrRetryTest {
         assertEquals(4, view(id).getInt("participants.find { it.service == 'consent-service' }.recordCount"));
         assertTrue(QuarkusTransaction.requiringNew().call(() -> audit.ofRequest(id).stream().anyMatch(e ->
                 TestTokens.SUBJECT.equals(e.actor) && e.event.equals("retry asked: new command sent to consent-service"))),
-                "the audit names who asked: " + auditOf(id));
+                "the audit names who asked: " + DsrApi.auditOf(id));
     }
 
     @Test
@@ -123,9 +123,6 @@ class DsrRetryTest {
         return given().auth().oauth2(TestTokens.controller()).post("/api/requests/" + id + "/retry" + query).then();
     }
 
-    private List<String> auditOf(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> audit.ofRequest(id).stream().map(e -> e.event).toList());
-    }
 
     static List<JsonNode> commandsOf(UUID id) {
         return DsrApi.bus().readAll(Topics.DSR_COMMANDS).stream().filter(r -> r.value().contains(id.toString()))

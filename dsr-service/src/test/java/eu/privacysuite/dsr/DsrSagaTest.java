@@ -26,7 +26,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import eu.privacysuite.dsr.config.DsrConfig;
-import eu.privacysuite.dsr.domain.DsrAuditRepository;
 import eu.privacysuite.dsr.domain.DsrRequestRepository;
 import eu.privacysuite.shared.events.DsrOutcome;
 import eu.privacysuite.shared.events.DsrReply;
@@ -57,9 +56,6 @@ class DsrSagaTest {
     DsrRequestRepository requests;
 
     @Inject
-    DsrAuditRepository audit;
-
-    @Inject
     DsrConfig config;
 
     @Test
@@ -81,7 +77,7 @@ class DsrSagaTest {
         assertNotNull(done.get("completedAt"));
         assertEquals(List.of("NOTHING_FOUND", "DONE", "DONE"), done.getList("participants.outcome"));
         assertEquals(List.of(0, 3, 1), done.getList("participants.recordCount"));
-        assertTrue(auditOf(id).stream().anyMatch(e -> e.contains("completed")));
+        assertTrue(DsrApi.auditOf(id).stream().anyMatch(e -> e.contains("completed")));
     }
 
     @Test
@@ -129,7 +125,7 @@ class DsrSagaTest {
         assertEquals(3, after.getList("participants").size(), "a stranger does not become a participant");
         assertEquals("DONE", after.getString("participants.find { it.service == 'contact-service' }.outcome"));
         assertEquals(3, after.getInt("participants.find { it.service == 'contact-service' }.recordCount"));
-        assertEquals(1, auditOf(id).stream().filter(e -> e.contains("contact-service replied")).count());
+        assertEquals(1, DsrApi.auditOf(id).stream().filter(e -> e.contains("contact-service replied")).count());
     }
 
     @Test
@@ -149,7 +145,7 @@ class DsrSagaTest {
             assertEquals(key, record.key());
         }
         assertTrue(QuarkusTransaction.requiringNew().call(() -> requests.findById(id).attempts) >= 2);
-        assertTrue(auditOf(id).stream().anyMatch(e -> e.contains("command sent again") && e.contains("retention-service")
+        assertTrue(DsrApi.auditOf(id).stream().anyMatch(e -> e.contains("command sent again") && e.contains("retention-service")
                 && !e.contains("contact-service")), "the audit names the silent participants only");
         given().port(management.getPort()).get("/q/metrics").then().statusCode(200)
                 .body(containsString("privacy_dsr_commands_resent_total"))
@@ -166,7 +162,7 @@ class DsrSagaTest {
 
         awaitTrue("the silent request is flagged", WAIT, () -> "NEEDS_ATTENTION".equals(view(id).getString("status")));
         assertEquals(0, replied(view(id)));
-        assertTrue(auditOf(id).stream().anyMatch(e -> e.contains("no answer from")));
+        assertTrue(DsrApi.auditOf(id).stream().anyMatch(e -> e.contains("no answer from")));
         int sendsWhenFlagged = commandsOf(id).size();
 
         reply(key, id, "contact-service", DsrOutcome.DONE, 1, null);
@@ -226,9 +222,6 @@ class DsrSagaTest {
         return (int) view.getList("participants.status").stream().filter("REPLIED"::equals).count();
     }
 
-    private List<String> auditOf(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> audit.ofRequest(id).stream().map(e -> e.event).toList());
-    }
 
     private static List<ConsumerRecord<String, String>> commandsOf(UUID id) {
         return DsrApi.bus().readAll(Topics.DSR_COMMANDS).stream().filter(r -> r.value().contains(id.toString())).toList();

@@ -38,7 +38,6 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
-import eu.privacysuite.dsr.domain.DsrAuditRepository;
 import eu.privacysuite.dsr.results.ResultsExpiry;
 import eu.privacysuite.shared.dsr.ExportCategory;
 import eu.privacysuite.shared.dsr.SealedExports;
@@ -47,7 +46,6 @@ import eu.privacysuite.shared.events.DsrAction;
 import eu.privacysuite.shared.events.DsrOutcome;
 import eu.privacysuite.shared.subject.SubjectKeys;
 import eu.privacysuite.testing.TestTokens;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The results of ACCESS and PORTABILITY requests, assembled from sealed exports sent on the real broker. */
@@ -65,9 +63,6 @@ class RequestResultsTest {
 
     @Inject
     RequestFixtures fixtures;
-
-    @Inject
-    DsrAuditRepository audit;
 
     @Inject
     ResultsExpiry expiry;
@@ -130,7 +125,7 @@ class RequestResultsTest {
         assertTrue(en.contains("Your right to complain") && en.contains("3 Place de Fontenoy"), en);
         assertFalse(en.contains("<script>"), en);
 
-        assertEquals(2, auditOf(id).stream().filter("test-operator: report downloaded"::equals).count(), auditOf(id).toString());
+        assertEquals(2, DsrApi.auditOf(id).stream().filter("test-operator: report downloaded"::equals).count(), DsrApi.auditOf(id).toString());
         controller().queryParam("lang", "de").get("/api/requests/" + id + "/report").then().statusCode(400)
                 .contentType("application/problem+json");
         given().auth().oauth2(TestTokens.auditor()).get("/api/requests/" + id + "/report").then().statusCode(403);
@@ -215,7 +210,7 @@ class RequestResultsTest {
         assertFalse(consent.get("categories").get(0).get("records").get(0).get("analytics").asBoolean(true));
         assertEquals(2, json.get("services").size(), "retention-service held nothing");
 
-        assertTrue(auditOf(id).contains("test-operator: package downloaded"), auditOf(id).toString());
+        assertTrue(DsrApi.auditOf(id).contains("test-operator: package downloaded"), DsrApi.auditOf(id).toString());
         controller().get("/api/requests/" + id + "/report").then().statusCode(404);
     }
 
@@ -239,7 +234,7 @@ class RequestResultsTest {
                 .contentType("application/problem+json").body("status", equalTo(410));
         assertTrue(expiry.deleteExpired() >= 1);
         assertEquals(0, fixtures.storedParts(id));
-        assertTrue(auditOf(id).stream().anyMatch(e -> e.startsWith("dsr-service: results deleted")), auditOf(id).toString());
+        assertTrue(DsrApi.auditOf(id).stream().anyMatch(e -> e.startsWith("dsr-service: results deleted")), DsrApi.auditOf(id).toString());
         controller().get("/api/requests/" + id + "/report").then().statusCode(410);
         // What was done stays provable: the summary needs no export.
         controller().get("/api/requests/" + id + "/summary").then().statusCode(200);
@@ -249,7 +244,7 @@ class RequestResultsTest {
     void completionSummarySaysWhatEachServiceDidAndWhereToComplain() {
         String email = newEmail();
         String key = subjectKeys.forEmail(email);
-        UUID id = DsrApi.erasure(email);
+        UUID id = DsrApi.verifiedErasure(email);
         reply(key, id, "contact-service", DsrOutcome.DONE, 3, null);
         reply(key, id, "consent-service", DsrOutcome.NOTHING_FOUND, 0, null);
         awaitTrue("two answers recorded", WAIT, () -> replied(id) == 2);
@@ -321,9 +316,6 @@ class RequestResultsTest {
         return (int) view(id).getList("participants.status").stream().filter("REPLIED"::equals).count();
     }
 
-    private List<String> auditOf(UUID id) {
-        return QuarkusTransaction.requiringNew().call(() -> audit.ofRequest(id).stream().map(e -> e.event).toList());
-    }
 
     private static String day(Instant at, Locale locale) {
         return DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(at.atZone(PARIS));
