@@ -14,6 +14,8 @@ import eu.privacysuite.shared.problem.Problem;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
@@ -66,7 +68,7 @@ public class RouteBodyLimits {
             return;
         }
         if (!tooLarge(rc)) {
-            if (!bodyRead(rc) && rc.request().getHeader(HttpHeaders.CONTENT_LENGTH) == null && !rc.request().isEnded()) {
+            if (!bodyRead(rc) && undeclaredBody(rc)) {
                 // A body of undeclared length the HttpDoor did not read (HTTP/2 has no Transfer-Encoding): read it
                 // here up to this route's limit; going over fails the routing with 413, in problem+json.
                 jsonBodies.handle(rc);
@@ -86,6 +88,18 @@ public class RouteBodyLimits {
         } catch (JsonProcessingException e) {
             rc.response().setStatusCode(status).end();
         }
+    }
+
+    /**
+     * Whether a body may come without a declared length: only over HTTP/2, and only for a method that carries one.
+     * An HTTP/1.1 request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112, 6.3), and a GET
+     * is not read here: Quarkus REST would find its (empty) body already consumed and fail.
+     */
+    private static boolean undeclaredBody(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        return request.version() == HttpVersion.HTTP_2 && request.getHeader(HttpHeaders.CONTENT_LENGTH) == null
+                && !request.isEnded() && request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD
+                && request.method() != HttpMethod.OPTIONS;
     }
 
     private static boolean bodyRead(RoutingContext rc) {
