@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +15,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import eu.privacysuite.localstack.ControllerTokens;
 import eu.privacysuite.localstack.LocalStack;
@@ -45,10 +39,9 @@ import eu.privacysuite.testing.TopicProbe;
 class ErasureAcrossTheSuiteIT {
 
     private static final String PREFIX = SuitePlatformResource.databasePrefix() + "e2e_";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static LocalStack stack;
     private static SuiteDatabases db;
+    private static SuiteHttp http;
 
     @BeforeAll
     static void startTheSuite() throws IOException {
@@ -62,6 +55,7 @@ class ErasureAcrossTheSuiteIT {
         stack = LocalStack.start(new StackSettings(repo, data, 0, 0,
                 Integer.parseInt(System.getenv().getOrDefault("PRIVACY_E2E_PORT_BASE", "18080")), PREFIX, true));
         db = new SuiteDatabases(stack.databases());
+        http = new SuiteHttp(stack);
     }
 
     @AfterAll
@@ -77,16 +71,16 @@ class ErasureAcrossTheSuiteIT {
         String phone = "05 53 69 22 00";
 
         // 1. The banner records the visitor's cookie choices.
-        String version = get(SuiteService.CONSENT, "/api/policy-versions/current", null).get("version").asText();
+        String version = http.get(SuiteService.CONSENT, "/api/policy-versions/current", null).get("version").asText();
         // The service issues the visitor id (signed, kept by the banner in its cookie) with the first choice.
-        HttpResponse<String> consent = post(SuiteService.CONSENT, "/api/consents", null, """
+        HttpResponse<String> consent = http.post(SuiteService.CONSENT, "/api/consents", null, """
                 {"site":"demo","policyVersion":"%s","decisions":{"google-analytics":true,"youtube-video":false}}
                 """.formatted(version));
         assertEquals(201, consent.statusCode(), consent.body());
-        String visitorId = JSON.readTree(consent.body()).get("visitorId").asText();
+        String visitorId = SuiteHttp.json(consent.body()).get("visitorId").asText();
 
         // 2. The same browser sends the contact form: the request is stored, but links nothing yet.
-        HttpResponse<String> contact = post(SuiteService.CONTACT, "/api/contact-requests", null, """
+        HttpResponse<String> contact = http.post(SuiteService.CONTACT, "/api/contact-requests", null, """
                 {"civility":"MS","firstName":"Séverine","lastName":"Quatrefages","email":"%s","phone":"%s",
                  "postalAddress":"12 allée des Tilleuls, 24100 Bergerac","country":"FR",
                  "message":"Merci de me rappeler.","visitorId":"%s"}
@@ -95,14 +89,8 @@ class ErasureAcrossTheSuiteIT {
 
         // 3. She follows the confirmation link of the acknowledgement the mail server received, as she would:
         //    opening it shows a button, pressing it confirms. Only then is the visitor linked to her.
-        String link = Eventually.until("the acknowledgement in the mailbox", Duration.ofSeconds(60),
-                () -> confirmationLink(email.toLowerCase(Locale.ROOT)), l -> l != null);
-        assertEquals(200, HTTP.send(HttpRequest.newBuilder(URI.create(link)).GET().build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode());
-        assertEquals(0, db.count(PREFIX + "contact", "select count(*) from prospect"), "opening the link confirms nothing");
-        HttpResponse<String> confirmed = HTTP.send(HttpRequest.newBuilder(URI.create(link))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, confirmed.statusCode(), confirmed.body());
+        assertEquals(0, db.count(PREFIX + "contact", "select count(*) from prospect"), "nothing is enrolled before she confirms");
+        Mailbox.confirmAddress(stack, email);
 
         // retention-service holds the request's, the prospect's and the consent's clocks; consent-service the link.
         Eventually.until("the request's, the prospect's and the consent's retention clocks", Duration.ofSeconds(60),
@@ -116,15 +104,15 @@ class ErasureAcrossTheSuiteIT {
         String erasure = """
                 {"type":"ERASURE","channel":"EMAIL","subject":{"email":"  severine.quatrefages@EXAMPLE.ORG ","firstName":"Séverine","lastName":"Quatrefages"}}
                 """;
-        assertEquals(401, post(SuiteService.DSR, "/api/requests", null, erasure).statusCode());
-        HttpResponse<String> created = post(SuiteService.DSR, "/api/requests", stack.tokens().token(ControllerTokens.CONTROLLER, 10), erasure);
+        assertEquals(401, http.post(SuiteService.DSR, "/api/requests", null, erasure).statusCode());
+        HttpResponse<String> created = http.post(SuiteService.DSR, "/api/requests", stack.tokens().token(ControllerTokens.CONTROLLER, 10), erasure);
         assertEquals(201, created.statusCode(), created.body());
-        JsonNode request = JSON.readTree(created.body());
+        JsonNode request = SuiteHttp.json(created.body());
         Instant received = Instant.parse(request.get("receivedAt").asText());
         assertEquals(received.plus(Duration.ofDays(30)), Instant.parse(request.get("dueAt").asText()));
         String requestId = request.get("id").asText();
         assertEquals("AWAITING_IDENTITY", request.get("status").asText(), "work starts once identity is verified");
-        HttpResponse<String> verified = post(SuiteService.DSR, "/api/requests/" + requestId + "/identity",
+        HttpResponse<String> verified = http.post(SuiteService.DSR, "/api/requests/" + requestId + "/identity",
                 stack.tokens().token(ControllerTokens.CONTROLLER, 10), """
                 {"verified":true,"method":"DOCUMENT","note":"identity card checked"}
                 """);
@@ -135,7 +123,7 @@ class ErasureAcrossTheSuiteIT {
 
         // 5. Every participant erases and replies; only then is the request COMPLETED.
         JsonNode done = Eventually.until("the erasure request completed", Duration.ofSeconds(90),
-                () -> get(SuiteService.DSR, "/api/requests/" + requestId, stack.tokens().token(ControllerTokens.AUDITOR, 10)),
+                () -> http.get(SuiteService.DSR, "/api/requests/" + requestId, stack.tokens().token(ControllerTokens.AUDITOR, 10)),
                 r -> "COMPLETED".equals(r.get("status").asText()));
         List<String> replied = new ArrayList<>();
         done.get("participants").forEach(p -> {
@@ -186,56 +174,5 @@ class ErasureAcrossTheSuiteIT {
                 assertTrue(!lower.contains(needle.toLowerCase(Locale.ROOT)), where + " holds personal data (" + needle + "): " + row);
             }
         }
-    }
-
-    /** The confirmation link of the newest mail the local mail server holds for the address, or null. */
-    private static String confirmationLink(String address) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(
-                    stack.mailServer().apiUrl() + "/api/user/" + address + "/messages/INBOX/")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                return null;
-            }
-            JsonNode mails = JSON.readTree(response.body());
-            if (!mails.isArray() || mails.isEmpty()) {
-                return null;
-            }
-            // The body is quoted-printable: join its soft line breaks before reading the link.
-            String raw = mails.get(mails.size() - 1).get("mimeMessage").asText().replace("=\r\n", "").replace("=3D", "=");
-            Matcher link = Pattern.compile("http://\\S+/api/confirmations/[A-Za-z0-9_-]+").matcher(raw);
-            return link.find() ? link.group() : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    private static JsonNode get(SuiteService service, String path, String token) {
-        try {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stack.url(service) + path)).GET();
-            if (token != null) {
-                builder.header("Authorization", "Bearer " + token);
-            }
-            HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, response.statusCode(), path + ": " + response.body());
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new AssertionError(path, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(path, e);
-        }
-    }
-
-    private static HttpResponse<String> post(SuiteService service, String path, String token, String body) throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stack.url(service) + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
