@@ -27,9 +27,13 @@ import io.quarkus.panache.common.Sort;
 /**
  * What retention-service holds about a subject: the ledger entries of their records (category, record id, the
  * clock event, the due date, whether a hold covers it), the holds on them, and, when there is at least one entry,
- * the category {@code retention-schedule}: one row per schedule category the entries use, with {@code category},
+ * the category {@code retention-schedule}: one row per category of the schedule, with {@code category},
  * {@code keep} (the ISO-8601 period as configured), {@code action} and {@code legalBasis} first. dsr-service joins
- * the other participants' {@code retentionCategory} with these rows to state retention periods in its report.
+ * the other participants' {@code retentionCategory} with these rows to state retention periods in its report. The
+ * whole schedule, not only the categories of the subject's entries: some records have clocks the ledger cannot tie
+ * to the subject (a consent proof is clocked by visitor, and only consent-service knows the visitor is theirs), and
+ * their retention period is owed to the person all the same (GDPR art. 15(1)(d)). These rows count among the records
+ * exported.
  */
 @ApplicationScoped
 public class RetentionExport {
@@ -66,18 +70,15 @@ public class RetentionExport {
         if (!entries.isEmpty()) {
             categories.add(new ExportCategory(SCHEDULE, "Retention periods", null, PolicyTexts.SCHEDULE_PURPOSE,
                     PolicyTexts.LEGAL_OBLIGATION_BASIS, PolicyTexts.SCHEDULE_SOURCE, PolicyTexts.RECIPIENTS,
-                    scheduleRows(entries)));
+                    scheduleRows()));
         }
         return new SubjectExport(RetentionParticipation.SERVICE, categories);
     }
 
-    private List<Map<String, Object>> scheduleRows(List<LedgerEntry> entries) {
+    private List<Map<String, Object>> scheduleRows() {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (String category : new TreeSet<>(entries.stream().map(e -> e.category).toList())) {
+        for (String category : new TreeSet<>(schedule.categories().keySet())) {
             CategoryRule rule = schedule.categories().get(category);
-            if (rule == null) {
-                continue; // a category dropped from the schedule since: no rule to state
-            }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("category", category);
             row.put("keep", config.getOptionalValue("retention.categories." + category + ".keep", String.class)
