@@ -44,8 +44,8 @@ public class RequestResults {
         DsrRequest request = requests.findByIdOptional(id)
                 .orElseThrow(() -> new ProblemException(Status.NOT_FOUND, "No request has this id."));
         if (request.type != kind) {
-            throw new ProblemException(Status.NOT_FOUND, "This is a " + request.type + " request: only a " + kind
-                    + " request has a " + what + ".");
+            throw new ProblemException(Status.NOT_FOUND, "The request's type is " + request.type + ": only "
+                    + kind + " requests have a " + what + ".");
         }
         if (request.status != RequestStatus.COMPLETED) {
             throw new ProblemException(Status.CONFLICT, "The request is " + request.status + ": its " + what
