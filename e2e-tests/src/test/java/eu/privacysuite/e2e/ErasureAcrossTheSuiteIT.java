@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +22,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import eu.privacysuite.localstack.ControllerTokens;
 import eu.privacysuite.localstack.LocalStack;
-import eu.privacysuite.localstack.StackSettings;
 import eu.privacysuite.localstack.SuiteService;
 import eu.privacysuite.shared.events.Topics;
 import eu.privacysuite.testing.SuitePlatformResource;
@@ -45,15 +41,7 @@ class ErasureAcrossTheSuiteIT {
 
     @BeforeAll
     static void startTheSuite() throws IOException {
-        Path repo = Path.of(System.getProperty("privacy.repo", "..")).toAbsolutePath().normalize();
-        Path data = repo.resolve("e2e-tests/target/e2e-stack");
-        if (Files.exists(data)) {
-            try (Stream<Path> files = Files.walk(data)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        stack = LocalStack.start(new StackSettings(repo, data, 0, 0,
-                Integer.parseInt(System.getenv().getOrDefault("PRIVACY_E2E_PORT_BASE", "18080")), PREFIX, true));
+        stack = SuiteStacks.start("e2e-stack", 0, PREFIX, Map.of());
         db = new SuiteDatabases(stack.databases());
         http = new SuiteHttp(stack);
     }

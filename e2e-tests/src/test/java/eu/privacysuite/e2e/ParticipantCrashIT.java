@@ -4,20 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +24,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import eu.privacysuite.localstack.ControllerTokens;
 import eu.privacysuite.localstack.LocalStack;
-import eu.privacysuite.localstack.StackSettings;
 import eu.privacysuite.localstack.SuiteService;
 import eu.privacysuite.shared.events.Topics;
 import eu.privacysuite.testing.SuitePlatformResource;
@@ -50,16 +45,7 @@ class ParticipantCrashIT {
 
     @BeforeAll
     static void startTheSuite() throws IOException {
-        Path repo = Path.of(System.getProperty("privacy.repo", "..")).toAbsolutePath().normalize();
-        Path data = repo.resolve("e2e-tests/target/e2e-crash-stack");
-        if (Files.exists(data)) {
-            try (Stream<Path> files = Files.walk(data)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        // Ten ports above the other end-to-end stack, so that one never waits for the other's sockets.
-        int portBase = Integer.parseInt(System.getenv().getOrDefault("PRIVACY_E2E_PORT_BASE", "18080")) + 10;
-        stack = LocalStack.start(new StackSettings(repo, data, 0, 0, portBase, PREFIX, true));
+        stack = SuiteStacks.start("e2e-crash-stack", 10, PREFIX, Map.of());
         db = new SuiteDatabases(stack.databases());
         http = new SuiteHttp(stack);
     }

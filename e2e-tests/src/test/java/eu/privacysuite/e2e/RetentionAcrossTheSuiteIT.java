@@ -5,19 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.AfterAll;
@@ -25,11 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import eu.privacysuite.localstack.ControllerTokens;
 import eu.privacysuite.localstack.LocalStack;
-import eu.privacysuite.localstack.StackSettings;
 import eu.privacysuite.localstack.SuiteService;
 import eu.privacysuite.testing.SuitePlatformResource;
 
@@ -41,8 +32,6 @@ import eu.privacysuite.testing.SuitePlatformResource;
 class RetentionAcrossTheSuiteIT {
 
     private static final String PREFIX = SuitePlatformResource.databasePrefix() + "e2er_";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Map<String, String> SHORT_SCHEDULE = Map.of(
             "RETENTION_CATEGORIES_PROSPECT_KEEP", "PT20S",
             "RETENTION_CATEGORIES_COOKIE_CONSENT_KEEP", "PT20S",
@@ -51,19 +40,13 @@ class RetentionAcrossTheSuiteIT {
             "PRIVACY_RETENTION_SWEEP_CRON", "0/5 * * * * ?");
     private static LocalStack stack;
     private static SuiteDatabases db;
+    private static SuiteHttp http;
 
     @BeforeAll
     static void startTheSuite() throws IOException {
-        Path repo = Path.of(System.getProperty("privacy.repo", "..")).toAbsolutePath().normalize();
-        Path data = repo.resolve("e2e-tests/target/e2e-retention-stack");
-        if (Files.exists(data)) {
-            try (Stream<Path> files = Files.walk(data)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        int portBase = Integer.parseInt(System.getenv().getOrDefault("PRIVACY_E2E_PORT_BASE", "18080")) + 20;
-        stack = LocalStack.start(new StackSettings(repo, data, 0, 0, portBase, PREFIX, true, SHORT_SCHEDULE));
+        stack = SuiteStacks.start("e2e-retention-stack", 20, PREFIX, SHORT_SCHEDULE);
         db = new SuiteDatabases(stack.databases());
+        http = new SuiteHttp(stack);
     }
 
     @AfterAll
@@ -76,30 +59,30 @@ class RetentionAcrossTheSuiteIT {
     @Test
     void anExpiredProspectConsentProofAndClosedCaseArePurgedByTheirOwnersWithEvidence() throws Exception {
         String email = "Rosalie.Fontanges-" + UUID.randomUUID() + "@Example.org";
-        String version = get(SuiteService.CONSENT, "/api/policy-versions/current", null).get("version").asText();
-        HttpResponse<String> consent = post(SuiteService.CONSENT, "/api/consents", null, """
+        String version = http.get(SuiteService.CONSENT, "/api/policy-versions/current", null).get("version").asText();
+        HttpResponse<String> consent = http.post(SuiteService.CONSENT, "/api/consents", null, """
                 {"site":"demo","policyVersion":"%s","action":"CUSTOM","decisions":{"google-analytics":true}}
                 """.formatted(version));
         assertEquals(201, consent.statusCode(), consent.body());
-        String proofId = JSON.readTree(consent.body()).get("id").asText();
-        String visitorId = JSON.readTree(consent.body()).get("visitorId").asText();
-        HttpResponse<String> contact = post(SuiteService.CONTACT, "/api/contact-requests", null, """
+        String proofId = SuiteHttp.json(consent.body()).get("id").asText();
+        String visitorId = SuiteHttp.json(consent.body()).get("visitorId").asText();
+        HttpResponse<String> contact = http.post(SuiteService.CONTACT, "/api/contact-requests", null, """
                 {"civility":"MS","firstName":"Rosalie","lastName":"Fontanges","email":"%s","phone":"05 53 69 22 00",
                  "country":"FR","message":"Rappelez-moi.","visitorId":"%s"}
                 """.formatted(email, visitorId));
         assertEquals(201, contact.statusCode(), contact.body());
         String controller = stack.tokens().token(ControllerTokens.CONTROLLER, 10);
-        HttpResponse<String> dsr = post(SuiteService.DSR, "/api/requests", controller, """
+        HttpResponse<String> dsr = http.post(SuiteService.DSR, "/api/requests", controller, """
                 {"type":"ERASURE","subject":{"email":"nobody-%s@example.org","firstName":"No","lastName":"Body"}}
                 """.formatted(UUID.randomUUID()));
         assertEquals(201, dsr.statusCode(), dsr.body());
-        String caseId = JSON.readTree(dsr.body()).get("id").asText();
-        HttpResponse<String> verified = post(SuiteService.DSR, "/api/requests/" + caseId + "/identity", controller, """
+        String caseId = SuiteHttp.json(dsr.body()).get("id").asText();
+        HttpResponse<String> verified = http.post(SuiteService.DSR, "/api/requests/" + caseId + "/identity", controller, """
                 {"verified":true,"method":"DOCUMENT"}
                 """);
         assertEquals(200, verified.statusCode(), verified.body());
         // Each submission is its own contact request, with its own PROSPECT clock (nobody confirmed it here).
-        String prospectId = JSON.readTree(contact.body()).get("id").asText();
+        String prospectId = SuiteHttp.json(contact.body()).get("id").asText();
 
         // Each owner deletes its record on its order; the ledger forgets each once the owner reported.
         Eventually.until("the contact request purged", Duration.ofSeconds(120),
@@ -115,7 +98,7 @@ class RetentionAcrossTheSuiteIT {
                         prospectId, proofId, caseId), n -> n == 0);
 
         String auditor = stack.tokens().token(ControllerTokens.AUDITOR, 10);
-        JsonNode evidence = get(SuiteService.RETENTION, "/api/retention/evidence?size=500", auditor);
+        JsonNode evidence = http.get(SuiteService.RETENTION, "/api/retention/evidence?size=500", auditor);
         Set<String> purgedCategories = StreamSupport.stream(evidence.get("items").spliterator(), false)
                 .filter(e -> e.get("purged").asInt() > 0).map(e -> e.get("category").asText()).collect(Collectors.toSet());
         assertTrue(purgedCategories.containsAll(Set.of("PROSPECT", "COOKIE_CONSENT", "DSR_CASE")), evidence.toString());
@@ -123,32 +106,6 @@ class RetentionAcrossTheSuiteIT {
         for (String personal : new String[] { email.toLowerCase(), "fontanges", prospectId, proofId, caseId, visitorId }) {
             assertFalse(text.contains(personal.toLowerCase()), "evidence names " + personal);
         }
-        assertEquals(0, get(SuiteService.RETENTION, "/api/retention/orders?status=failed", auditor).size());
-    }
-
-    private static JsonNode get(SuiteService service, String path, String token) {
-        try {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stack.url(service) + path)).GET();
-            if (token != null) {
-                builder.header("Authorization", "Bearer " + token);
-            }
-            HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, response.statusCode(), path + ": " + response.body());
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new AssertionError(path, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(path, e);
-        }
-    }
-
-    private static HttpResponse<String> post(SuiteService service, String path, String token, String body) throws Exception {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stack.url(service) + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(0, http.get(SuiteService.RETENTION, "/api/retention/orders?status=failed", auditor).size());
     }
 }

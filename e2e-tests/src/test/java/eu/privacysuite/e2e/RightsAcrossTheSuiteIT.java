@@ -9,16 +9,12 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -30,7 +26,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import eu.privacysuite.localstack.ControllerTokens;
 import eu.privacysuite.localstack.LocalStack;
-import eu.privacysuite.localstack.StackSettings;
 import eu.privacysuite.localstack.SuiteService;
 import eu.privacysuite.shared.events.Topics;
 import eu.privacysuite.testing.SuitePlatformResource;
@@ -52,15 +47,7 @@ class RightsAcrossTheSuiteIT {
 
     @BeforeAll
     static void startTheSuite() throws IOException {
-        Path repo = Path.of(System.getProperty("privacy.repo", "..")).toAbsolutePath().normalize();
-        Path data = repo.resolve("e2e-tests/target/e2e-rights-stack");
-        if (Files.exists(data)) {
-            try (Stream<Path> files = Files.walk(data)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        int portBase = Integer.parseInt(System.getenv().getOrDefault("PRIVACY_E2E_PORT_BASE", "18080")) + 30;
-        stack = LocalStack.start(new StackSettings(repo, data, 0, 0, portBase, PREFIX, true));
+        stack = SuiteStacks.start("e2e-rights-stack", 30, PREFIX, Map.of());
         db = new SuiteDatabases(stack.databases());
         http = new SuiteHttp(stack);
     }

@@ -2,6 +2,8 @@ package eu.privacysuite.consent.service;
 
 import java.util.List;
 
+import eu.privacysuite.shared.dsr.PolicyRecipients;
+
 /** What the reference policy (25/05/2018) says of consent-service's data, quoted for the access report. */
 final class PolicyTexts {
 
@@ -27,13 +29,7 @@ final class PolicyTexts {
     static final String LINKS_SOURCE = "A contact form you sent from that browser, once its email address was"
             + " confirmed";
 
-    static final List<String> RECIPIENTS = List.of(
-            "\"Only the Publisher of the site is recipient of your Personal Information.\" (policy art. 4.1)",
-            "The Site Editor's subcontractors: \"accountant, registrar, web host, data host, e-mailing company,"
-                    + " software publisher Management\" (policy art. 4.1)",
-            "\"the administrative or judicial authorities when their disclosure is necessary for the identification,"
-                    + " prosecution or prosecution of any individual who may prejudice our rights, any other user or"
-                    + " a third\" (policy art. 4.2)");
+    static final List<String> RECIPIENTS = PolicyRecipients.ALL;
 
     private PolicyTexts() {
     }

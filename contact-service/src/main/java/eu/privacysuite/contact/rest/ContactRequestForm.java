@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import eu.privacysuite.contact.domain.Civility;
+import eu.privacysuite.shared.rest.IsoCountry;
 import eu.privacysuite.shared.rest.MultilineText;
 
 /**

@@ -2,6 +2,8 @@ package eu.privacysuite.contact.service;
 
 import java.util.List;
 
+import eu.privacysuite.shared.dsr.PolicyRecipients;
+
 /**
  * What the reference policy (25/05/2018) says of contact-service's data, quoted for the access report: purposes
  * (art. 3), legal bases (art. 1 and the preamble), recipients (art. 4).
@@ -37,13 +39,7 @@ final class PolicyTexts {
 
     static final String LISTS_SOURCE = "Your request to the data controller (policy art. 9.3)";
 
-    static final List<String> RECIPIENTS = List.of(
-            "\"Only the Publisher of the site is recipient of your Personal Information.\" (policy art. 4.1)",
-            "The Site Editor's subcontractors: \"accountant, registrar, web host, data host, e-mailing company,"
-                    + " software publisher Management\" (policy art. 4.1)",
-            "\"the administrative or judicial authorities when their disclosure is necessary for the identification,"
-                    + " prosecution or prosecution of any individual who may prejudice our rights, any other user or"
-                    + " a third\" (policy art. 4.2)");
+    static final List<String> RECIPIENTS = PolicyRecipients.ALL;
 
     private PolicyTexts() {
     }

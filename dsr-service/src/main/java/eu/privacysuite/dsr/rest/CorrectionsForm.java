@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import eu.privacysuite.shared.dsr.Corrections;
+import eu.privacysuite.shared.rest.IsoCountry;
 import eu.privacysuite.shared.rest.MultilineText;
 
 /**

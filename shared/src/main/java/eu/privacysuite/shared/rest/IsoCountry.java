@@ -1,4 +1,4 @@
-package eu.privacysuite.contact.rest;
+package eu.privacysuite.shared.rest;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
