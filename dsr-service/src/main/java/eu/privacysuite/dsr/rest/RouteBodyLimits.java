@@ -54,7 +54,7 @@ public class RouteBodyLimits {
      * upload must declare its length (as browsers and curl do), or it gets 411 rather than hanging.
      */
     private void uploadLength(RoutingContext rc) {
-        if (isUpload(rc) && rc.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+        if (rc.request().headers().contains(HttpHeaders.TRANSFER_ENCODING) && isUpload(rc)) {
             rc.response().putHeader(HttpHeaders.CONNECTION, "close");
             answer(rc, 411, "Length Required", "Send the identity document with a Content-Length.");
         } else {
@@ -107,7 +107,11 @@ public class RouteBodyLimits {
     }
 
     private static boolean isUpload(RoutingContext rc) {
-        return rc.request().method() == HttpMethod.PUT && UPLOAD.matcher(rc.normalizedPath()).matches();
+        try {
+            return rc.request().method() == HttpMethod.PUT && UPLOAD.matcher(rc.normalizedPath()).matches();
+        } catch (RuntimeException e) {
+            return false; // a malformed path: the HttpDoor answers it
+        }
     }
 
     private boolean tooLarge(RoutingContext rc) {
