@@ -151,6 +151,7 @@ class AuditTrailTest {
     @Test
     void concurrentAppendsToOneRequestNeverForkTheChain() throws Exception {
         UUID id = completedErasure();
+        int before = entryIds(id).size();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Callable<Void>> appends = new ArrayList<>();
@@ -168,7 +169,7 @@ class AuditTrailTest {
             pool.shutdown();
         }
         JsonPath audit = audit(id, TestTokens.auditor());
-        assertEquals(45, audit.getList("entries").size());
+        assertEquals(before + 40, audit.getList("entries").size());
         assertTrue(audit.getBoolean("verified"), () -> audit.getString("problem"));
         assertEquals(audit.getList("entries").size(), new HashSet<>(audit.getList("entries.prevHash")).size(),
                 "no two entries follow the same one");
