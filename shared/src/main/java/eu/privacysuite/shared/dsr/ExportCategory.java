@@ -13,7 +13,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * when the schedule does not cover it. Each record is a flat map of field name to a JSON scalar (string, number,
  * boolean or null), in a stable field order, so that it becomes a CSV row as is.
  *
- * <p>Texts ({@code title}, {@code purpose}, ...) are English; the report translates the categories it knows.
+ * <p>Texts ({@code title}, {@code purpose}, ...) are English, and the access report shows them as sent, in its French
+ * version too.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ExportCategory(String name, String title, String retentionCategory, String purpose,
