@@ -22,7 +22,7 @@ public interface ResultsConfig {
     @WithDefault("Europe/Paris")
     ZoneId zone();
 
-    /** The most parts one participant's export may be cut into (256K characters each by default). */
+    /** The most parts one participant's export may be cut into (128K characters each by default). */
     @WithDefault("1000")
     int maxExportParts();
 }

@@ -17,9 +17,11 @@ import eu.privacysuite.shared.seal.SealedFields;
 
 /**
  * The sealed parts of the DSR contract. An export is written as JSON and cut into parts of at most
- * {@code privacy.dsr.export-part-chars} characters (default 256K, well under the broker's 1 MB record limit once
- * sealed and base64-encoded), each sealed with the request, the service and its position as associated data: a
- * part cannot be moved to another request, service or place. Corrections are sealed to their request.
+ * {@code privacy.dsr.export-part-chars} characters (default 128K: at most 3 UTF-8 bytes a Java char, so at most
+ * 384 KiB, about 512 KiB once sealed and base64-encoded, under the broker's 1 MB record limit whatever the text),
+ * never between the two halves of a surrogate pair, each sealed with the request, the service and its position as
+ * associated data: a part cannot be moved to another request, service or place. Corrections are sealed to their
+ * request.
  */
 @ApplicationScoped
 public class SealedExports {
@@ -29,7 +31,7 @@ public class SealedExports {
     private final int partChars;
 
     public SealedExports(SealedFields sealed, ObjectMapper mapper,
-            @ConfigProperty(name = "privacy.dsr.export-part-chars", defaultValue = "262144") int partChars) {
+            @ConfigProperty(name = "privacy.dsr.export-part-chars", defaultValue = "131072") int partChars) {
         if (partChars < 1024) {
             throw new IllegalStateException("privacy.dsr.export-part-chars must be at least 1024");
         }
@@ -41,11 +43,18 @@ public class SealedExports {
     /** The export as sealed parts, in order; at least one. */
     public List<String> seal(UUID requestId, String service, SubjectExport export) {
         String json = write(export);
-        int parts = Math.max(1, (json.length() + partChars - 1) / partChars);
-        List<String> out = new ArrayList<>(parts);
-        for (int part = 0; part < parts; part++) {
-            String piece = json.substring(part * partChars, Math.min(json.length(), (part + 1) * partChars));
-            out.add(sealed.seal(piece, exportData(requestId, service, part, parts)));
+        List<String> pieces = new ArrayList<>();
+        for (int start = 0; start < json.length() || pieces.isEmpty(); ) {
+            int end = Math.min(json.length(), start + partChars);
+            if (end < json.length() && Character.isHighSurrogate(json.charAt(end - 1))) {
+                end--; // a character outside the BMP stays whole: half of it would not survive UTF-8
+            }
+            pieces.add(json.substring(start, end));
+            start = end;
+        }
+        List<String> out = new ArrayList<>(pieces.size());
+        for (int part = 0; part < pieces.size(); part++) {
+            out.add(sealed.seal(pieces.get(part), exportData(requestId, service, part, pieces.size())));
         }
         return out;
     }
