@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,13 +58,9 @@ class ErasureAcrossTheSuiteIT {
         String phone = "05 53 69 22 00";
 
         // 1. The banner records the visitor's cookie choices.
-        String version = http.get(SuiteService.CONSENT, "/api/policy-versions/current", null).get("version").asText();
         // The service issues the visitor id (signed, kept by the banner in its cookie) with the first choice.
-        HttpResponse<String> consent = http.post(SuiteService.CONSENT, "/api/consents", null, """
-                {"site":"demo","policyVersion":"%s","decisions":{"google-analytics":true,"youtube-video":false}}
-                """.formatted(version));
-        assertEquals(201, consent.statusCode(), consent.body());
-        String visitorId = SuiteHttp.json(consent.body()).get("visitorId").asText();
+        String visitorId = http.firstChoice(null, """
+                {"google-analytics":true,"youtube-video":false}""").get("visitorId").asText();
 
         // 2. The same browser sends the contact form: the request is stored, but links nothing yet.
         HttpResponse<String> contact = http.post(SuiteService.CONTACT, "/api/contact-requests", null, """

@@ -61,9 +61,8 @@ class ParticipantCrashIT {
     void participantKilledDuringItsErasureIsRestartedAndTheRequestCompletesWithEachEffectOnce() throws Exception {
         String version = http.get(SuiteService.CONSENT, "/api/policy-versions/current", null).get("version").asText();
         // The service issues the visitor id with the first choice; the banner sends its signed token after that.
-        JsonNode first = SuiteHttp.json(http.post(SuiteService.CONSENT, "/api/consents", null, """
-                {"site":"demo","policyVersion":"%s","action":"CUSTOM","decisions":{"google-analytics":true}}
-                """.formatted(version)).body());
+        JsonNode first = http.firstChoice("CUSTOM", """
+                {"google-analytics":true}""");
         UUID visitor = UUID.fromString(first.get("visitorId").asText());
         String visitorToken = first.get("visitorToken").asText();
         for (int i = 1; i < PROOFS; i++) {

@@ -59,13 +59,10 @@ class RetentionAcrossTheSuiteIT {
     @Test
     void anExpiredProspectConsentProofAndClosedCaseArePurgedByTheirOwnersWithEvidence() throws Exception {
         String email = "Rosalie.Fontanges-" + UUID.randomUUID() + "@Example.org";
-        String version = http.get(SuiteService.CONSENT, "/api/policy-versions/current", null).get("version").asText();
-        HttpResponse<String> consent = http.post(SuiteService.CONSENT, "/api/consents", null, """
-                {"site":"demo","policyVersion":"%s","action":"CUSTOM","decisions":{"google-analytics":true}}
-                """.formatted(version));
-        assertEquals(201, consent.statusCode(), consent.body());
-        String proofId = SuiteHttp.json(consent.body()).get("id").asText();
-        String visitorId = SuiteHttp.json(consent.body()).get("visitorId").asText();
+        JsonNode consent = http.firstChoice("CUSTOM", """
+                {"google-analytics":true}""");
+        String proofId = consent.get("id").asText();
+        String visitorId = consent.get("visitorId").asText();
         HttpResponse<String> contact = http.post(SuiteService.CONTACT, "/api/contact-requests", null, """
                 {"civility":"MS","firstName":"Rosalie","lastName":"Fontanges","email":"%s","phone":"05 53 69 22 00",
                  "country":"FR","message":"Rappelez-moi.","visitorId":"%s"}

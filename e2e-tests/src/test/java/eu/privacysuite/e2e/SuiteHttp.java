@@ -38,6 +38,21 @@ final class SuiteHttp {
         return json(response.body());
     }
 
+    /**
+     * A visitor's first choice on the demo site, as the banner records it under the current policy version: the
+     * answer (201) with the proof's {@code id}, the {@code visitorId} the service issues and its {@code visitorToken}.
+     */
+    JsonNode firstChoice(String action, String decisions) {
+        String version = get(SuiteService.CONSENT, "/api/policy-versions/current", null).get("version").asText();
+        String actionField = action == null ? "" : "\"action\":\"" + action + "\",";
+        HttpResponse<String> consent = post(SuiteService.CONSENT, "/api/consents", null,
+                "{\"site\":\"demo\",\"policyVersion\":\"" + version + "\"," + actionField + "\"decisions\":" + decisions + "}");
+        if (consent.statusCode() != 201) {
+            throw new AssertionError("the first choice: " + consent.statusCode() + " " + consent.body());
+        }
+        return json(consent.body());
+    }
+
     /** A GET whose answer is read as bytes (a zip, a page), whatever its status. */
     HttpResponse<byte[]> getBytes(SuiteService service, String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(stack.url(service) + path)).GET();

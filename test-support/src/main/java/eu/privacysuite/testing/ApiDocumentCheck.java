@@ -1,5 +1,9 @@
 package eu.privacysuite.testing;
 
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -8,6 +12,9 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.restassured.RestAssured;
 
 /**
  * What a site generating a client from a service's OpenAPI document relies on, checked without npm: every operation
@@ -19,6 +26,19 @@ public final class ApiDocumentCheck {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
     private ApiDocumentCheck() {
+    }
+
+    /**
+     * The faults of the document the service serves on its management port; a copy is kept in
+     * {@code target/openapi/<service>.json} for the redocly lint of the README.
+     */
+    public static List<String> faultsOfServedDocument(URL management, String service) throws IOException {
+        String document = RestAssured.given().port(management.getPort()).accept("application/json")
+                .get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        Path copy = Path.of("target/openapi/" + service + ".json");
+        Files.createDirectories(copy.getParent());
+        Files.writeString(copy, document);
+        return faults(new ObjectMapper().readTree(document));
     }
 
     /** The faults found; empty when the document keeps the contract. */
