@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Period;
 import java.util.List;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -15,13 +14,6 @@ public interface DsrConfig {
     /** The services that must reply to every command before a request is complete. */
     @WithDefault("contact-service,consent-service,retention-service")
     List<String> participants();
-
-    /**
-     * The body limit of every route but the identity-document upload, which has the server's limit
-     * ({@code quarkus.http.limits.max-body-size}); see RouteBodyLimits.
-     */
-    @WithDefault("16K")
-    MemorySize maxJsonBodySize();
 
     /** Policy art. 9 and GDPR art. 12(3): the controller answers the user within 30 days of receipt. */
     @WithDefault("P30D")

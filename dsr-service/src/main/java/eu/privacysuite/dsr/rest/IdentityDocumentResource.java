@@ -27,7 +27,7 @@ import eu.privacysuite.shared.problem.ProblemException;
 
 /**
  * The subject's identity document, which the controller checks: the one route with a body larger than 16K
- * (RouteBodyLimits).
+ * ({@code privacy.http.upload-routes}, checked by the shared HttpDoor).
  */
 @Path("/api/requests/{id}/identity-document")
 @Tag(name = "Data-subject requests")

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -26,6 +27,9 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -47,15 +51,19 @@ public class HttpDoor {
 
     private final ObjectMapper json;
     private final DoorLimits limits;
+    private final long serverMaxBody;
     private final long maxBody;
-    private final BodyHandler chunkedBodies;
+    private final List<Pattern> uploadRoutes;
+    private final BodyHandler undeclaredBodies;
 
     public HttpDoor(ObjectMapper json, DoorLimits limits,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBody) {
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> serverMaxBody) {
         this.json = json;
         this.limits = limits;
-        this.maxBody = maxBody.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
-        this.chunkedBodies = BodyHandler.create(false).setBodyLimit(this.maxBody);
+        this.serverMaxBody = serverMaxBody.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
+        this.maxBody = limits.maxBodySize().map(MemorySize::asLongValue).orElse(this.serverMaxBody);
+        this.uploadRoutes = limits.uploadRoutes().orElse(List.of()).stream().map(Pattern::compile).toList();
+        this.undeclaredBodies = BodyHandler.create(false).setBodyLimit(this.maxBody);
     }
 
     void limits(@Observes Filters filters) {
@@ -77,25 +85,55 @@ public class HttpDoor {
             answer(rc, 414, "URI Too Long", "The request URI is too long.");
         } else if (headerBytes(rc.request().headers()) > limits.maxHeaderSize().asLongValue()) {
             answer(rc, 431, "Request Header Fields Too Large", "The request headers are too large.");
-        } else if (declaredBodyTooLarge(rc)) {
+        } else {
+            checkBody(rc, isUpload(rc));
+        }
+    }
+
+    private void checkBody(RoutingContext rc, boolean upload) {
+        boolean chunked = rc.request().headers().contains(HttpHeaders.TRANSFER_ENCODING);
+        if (declaredBodyTooLarge(rc, upload ? serverMaxBody : maxBody)) {
             rc.response().putHeader(HttpHeaders.CONNECTION, "close");
             answer(rc, 413, "Content Too Large", "The request body is too large.");
-        } else if (rc.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+        } else if (upload && chunked) {
+            rc.response().putHeader(HttpHeaders.CONNECTION, "close");
+            answer(rc, 411, "Length Required", "Send this body with a Content-Length.");
+        } else if (!upload && (chunked || undeclaredHttp2Body(rc))) {
             // A body of unknown length is read here, up to the limit, so that going over it fails the routing
             // (a 413 in problem+json below) rather than Quarkus's stream, which answers 413 with an empty body.
-            chunkedBodies.handle(rc);
+            undeclaredBodies.handle(rc);
         } else {
             rc.next();
         }
     }
 
-    private boolean declaredBodyTooLarge(RoutingContext rc) {
+    private boolean isUpload(RoutingContext rc) {
+        if (uploadRoutes.isEmpty()) {
+            return false;
+        }
+        String path = rc.request().path(); // raw, as the route patterns are written
+        return path != null && uploadRoutes.stream().anyMatch(route -> route.matcher(path).matches());
+    }
+
+    /**
+     * Over HTTP/2 a body may come without a declared length and without Transfer-Encoding. Only for a method that
+     * carries one: an HTTP/1.1 request with neither header has no body (RFC 9112, 6.3), and a GET is not read here,
+     * since Quarkus REST would find its (empty) body already consumed and fail.
+     */
+    private static boolean undeclaredHttp2Body(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        return request.version() == HttpVersion.HTTP_2 && request.getHeader(HttpHeaders.CONTENT_LENGTH) == null
+                && !request.isEnded() && request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD
+                && request.method() != HttpMethod.OPTIONS;
+    }
+
+    private static boolean declaredBodyTooLarge(RoutingContext rc, long limit) {
         String length = rc.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length == null) {
             return false;
         }
         try {
-            return Long.parseLong(length.strip()) > maxBody;
+            return Long.parseLong(length.strip()) > limit;
         } catch (NumberFormatException e) {
             return false; // Vert.x's codec refuses a malformed Content-Length before this runs.
         }
