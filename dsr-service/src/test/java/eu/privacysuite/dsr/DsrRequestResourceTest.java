@@ -91,6 +91,11 @@ class DsrRequestResourceTest {
             assertEquals(200, seen.statusCode(), seen.body());
             assertEquals(HttpClient.Version.HTTP_2, seen.version(), "read over the upgraded connection");
         }
+        // A POST without a body over the same connection (the JDK sends no Content-Length for it).
+        HttpResponse<String> cancelled = client.send(HttpRequest.newBuilder(base.resolve("/api/requests/" + id + "/cancel"))
+                .header("Authorization", "Bearer " + TestTokens.controller()).POST(HttpRequest.BodyPublishers.noBody())
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, cancelled.statusCode(), cancelled.body());
     }
 
     @Test

@@ -27,9 +27,6 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -54,7 +51,7 @@ public class HttpDoor {
     private final long serverMaxBody;
     private final long maxBody;
     private final List<Pattern> uploadRoutes;
-    private final BodyHandler undeclaredBodies;
+    private final BodyHandler chunkedBodies;
 
     public HttpDoor(ObjectMapper json, DoorLimits limits,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> serverMaxBody) {
@@ -63,7 +60,7 @@ public class HttpDoor {
         this.serverMaxBody = serverMaxBody.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
         this.maxBody = limits.maxBodySize().map(MemorySize::asLongValue).orElse(this.serverMaxBody);
         this.uploadRoutes = limits.uploadRoutes().orElse(List.of()).stream().map(Pattern::compile).toList();
-        this.undeclaredBodies = BodyHandler.create(false).setBodyLimit(this.maxBody);
+        this.chunkedBodies = BodyHandler.create(false).setBodyLimit(this.maxBody);
     }
 
     void limits(@Observes Filters filters) {
@@ -98,10 +95,13 @@ public class HttpDoor {
         } else if (upload && chunked) {
             rc.response().putHeader(HttpHeaders.CONNECTION, "close");
             answer(rc, 411, "Length Required", "Send this body with a Content-Length.");
-        } else if (!upload && (chunked || undeclaredHttp2Body(rc))) {
+        } else if (!upload && chunked) {
             // A body of unknown length is read here, up to the limit, so that going over it fails the routing
             // (a 413 in problem+json below) rather than Quarkus's stream, which answers 413 with an empty body.
-            undeclaredBodies.handle(rc);
+            // An HTTP/2 body without Content-Length is not read here: whether one follows is not known yet, and
+            // reading a body-less POST here leaves Quarkus REST a consumed request (a 500). The server's limit
+            // bounds it.
+            chunkedBodies.handle(rc);
         } else {
             rc.next();
         }
@@ -113,18 +113,6 @@ public class HttpDoor {
         }
         String path = rc.request().path(); // raw, as the route patterns are written
         return path != null && uploadRoutes.stream().anyMatch(route -> route.matcher(path).matches());
-    }
-
-    /**
-     * Over HTTP/2 a body may come without a declared length and without Transfer-Encoding. Only for a method that
-     * carries one: an HTTP/1.1 request with neither header has no body (RFC 9112, 6.3), and a GET is not read here,
-     * since Quarkus REST would find its (empty) body already consumed and fail.
-     */
-    private static boolean undeclaredHttp2Body(RoutingContext rc) {
-        HttpServerRequest request = rc.request();
-        return request.version() == HttpVersion.HTTP_2 && request.getHeader(HttpHeaders.CONTENT_LENGTH) == null
-                && !request.isEnded() && request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD
-                && request.method() != HttpMethod.OPTIONS;
     }
 
     private static boolean declaredBodyTooLarge(RoutingContext rc, long limit) {
