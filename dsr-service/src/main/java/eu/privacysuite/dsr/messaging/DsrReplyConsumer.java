@@ -18,7 +18,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * The participants' answers to the DSR commands, each from the participant's own reply topic (the topic says who
- * sent it); after bounded retries a reply goes to the DLQ.
+ * sent it). A bad reply (unreadable, incomplete, forged, a tampered export part) goes to the DLQ at once; a fault
+ * (database down) is retried by the shared ConsumerSkeleton without limit, holding the topic meanwhile.
  */
 @ApplicationScoped
 public class DsrReplyConsumer extends EventConsumer<DsrReply> {
