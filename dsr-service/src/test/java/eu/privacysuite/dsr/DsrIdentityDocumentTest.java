@@ -131,6 +131,31 @@ class DsrIdentityDocumentTest {
         upload(id, file("%PDF-1.7", 100), "application/pdf").then().statusCode(409).contentType("application/problem+json");
     }
 
+    static Response rawUpload(UUID id, String contentType, byte[] body) {
+        return given().auth().oauth2(TestTokens.controller()).contentType(contentType).body(body)
+                .put("/api/requests/" + id + "/identity-document");
+    }
+
+    /** Issue 14, defect 3: a body the multipart parser cannot read was a 500. */
+    @Test
+    void aMalformedMultipartBodyIsRefusedAndNothingIsStored() {
+        UUID id = erasure(newEmail());
+        byte[] part = ("--abc\r\nContent-Disposition: form-data; name=\"document\"; filename=\"id\"\r\n"
+                + "Content-Type: application/pdf\r\n\r\n%PDF-1.7 xxxx").getBytes(StandardCharsets.US_ASCII);
+        byte[] closed = (new String(part, StandardCharsets.US_ASCII) + "\r\n--abc--\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        // A boundary other than the one declared, no closing boundary, no body at all.
+        for (Response answer : new Response[] { rawUpload(id, "multipart/form-data; boundary=xyz", closed),
+                rawUpload(id, "multipart/form-data; boundary=abc", part),
+                rawUpload(id, "multipart/form-data; boundary=abc", new byte[0]),
+                rawUpload(id, "multipart/form-data", closed) }) {
+            answer.then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", org.hamcrest.Matchers.containsString("multipart"))
+                    .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("PDF")));
+        }
+        assertNull(QuarkusTransaction.requiringNew().call(() -> documents.findById(id)));
+    }
+
     @Test
     void everyOtherRouteKeepsTheSixteenKilobyteLimitDeclaredOrChunked() throws Exception {
         String padded = DsrApi.erasureBody(newEmail()).replace("}}", "}" + " ".repeat(20_000) + "}");

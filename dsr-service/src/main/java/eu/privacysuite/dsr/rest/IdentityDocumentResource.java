@@ -1,6 +1,7 @@
 package eu.privacysuite.dsr.rest;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.UUID;
 
@@ -21,8 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import eu.privacysuite.dsr.service.IdentityDocuments;
+import eu.privacysuite.shared.problem.Problem;
 import eu.privacysuite.shared.problem.ProblemException;
 
 /**
@@ -47,7 +50,7 @@ public class IdentityDocumentResource {
             + "PDF, JPEG or PNG (checked by its first bytes) of at most 5 MB, while identity is awaited, sent with a "
             + "Content-Length. Stored encrypted, replaced by a new upload, deleted when the request closes.")
     public IdentityDocuments.Stored upload(@PathParam("id") String id, @RestForm("document") FileUpload document,
-            @Context SecurityContext security) throws IOException {
+            @Context SecurityContext security) {
         UUID requestId = DsrRequestResource.requestId(id);
         if (document == null) {
             throw new ProblemException(Status.BAD_REQUEST, "The multipart part 'document' is missing.");
@@ -55,8 +58,24 @@ public class IdentityDocumentResource {
         if (document.size() > IdentityDocuments.MAX_BYTES) {
             throw new ProblemException(Status.REQUEST_ENTITY_TOO_LARGE, "The identity document is larger than 5 MB.");
         }
-        return documents.store(requestId, Files.readAllBytes(document.uploadedFile()),
-                DsrRequestResource.principal(security));
+        byte[] content;
+        try {
+            content = Files.readAllBytes(document.uploadedFile());
+        } catch (IOException e) {
+            // Our own temporary file: a server fault, not to be answered as the client's bad body below.
+            throw new UncheckedIOException(e);
+        }
+        return documents.store(requestId, content, DsrRequestResource.principal(security));
+    }
+
+    /**
+     * Local to this resource: the multipart parser reports a body it cannot read (no boundary, another boundary
+     * than the declared one, no closing boundary, no body) as an IOException, before the method runs.
+     */
+    @ServerExceptionMapper
+    public Response unreadableMultipart(IOException e) {
+        return Problem.of(Status.BAD_REQUEST, "The multipart body cannot be read: it needs the part 'document' "
+                + "between boundaries as declared in Content-Type, and a closing boundary.").toResponse();
     }
 
     @GET
