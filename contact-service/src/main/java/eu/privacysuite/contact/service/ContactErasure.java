@@ -13,10 +13,10 @@ import eu.privacysuite.contact.domain.ContactRequest;
 import eu.privacysuite.contact.domain.ContactRequestRepository;
 import eu.privacysuite.contact.domain.NewsletterSubscription;
 import eu.privacysuite.contact.domain.NewsletterSubscriptionRepository;
-import eu.privacysuite.contact.domain.OutgoingMailRepository;
 import eu.privacysuite.contact.domain.ProspectRepository;
 import eu.privacysuite.contact.domain.RestrictedSubject;
 import eu.privacysuite.contact.messaging.LifecycleEvents;
+import eu.privacysuite.mail.OutgoingMailRepository;
 import eu.privacysuite.shared.events.ClockEvent;
 
 /**

@@ -15,6 +15,7 @@ import eu.privacysuite.contact.domain.ConfirmationToken.Purpose;
 import eu.privacysuite.contact.domain.ContactRequest;
 import eu.privacysuite.contact.domain.ContactRequestRepository;
 import eu.privacysuite.contact.messaging.LifecycleEvents;
+import eu.privacysuite.mail.MailQueue;
 import eu.privacysuite.shared.events.ClockEvent;
 import eu.privacysuite.shared.subject.SubjectKeys;
 
@@ -70,14 +71,14 @@ public class ContactIntake {
 
         String link = Links.confirmation(config, tokens.issue(Purpose.CONTACT_ADDRESS, request.id, subjectKey,
                 config.confirmationTtl()));
-        mail.enqueue(subjectKey, request.email, "contact-acknowledgement", request.language,
+        mail.enqueue(subjectKey, request.email, Languages.mailTemplate("contact-acknowledgement", request.language),
                 Map.<String, Object>of("confirmUrl", link, "minor", request.minor, "days", config.confirmationTtl().toDays()), null);
         // Each request has its own clock: 3 years from its collection (policy art. 3).
         events.clock(subjectKey, LifecycleEvents.PROSPECT, request.id, ClockEvent.COLLECTED, now);
         if (request.minor) {
             String parentLink = Links.confirmation(config, tokens.issue(Purpose.CONTACT_PARENT, request.id, subjectKey,
                     config.minors().holdTtl()));
-            mail.enqueue(subjectKey, request.parentEmail, "parent-consent-contact", request.language,
+            mail.enqueue(subjectKey, request.parentEmail, Languages.mailTemplate("parent-consent-contact", request.language),
                     Map.<String, Object>of("confirmUrl", parentLink, "days", config.minors().holdTtl().toDays()), null);
             events.clock(subjectKey, LifecycleEvents.MINOR_HOLD, request.id, ClockEvent.COLLECTED, now);
         }

@@ -33,6 +33,11 @@ public final class Languages {
         return language != null && SUPPORTED.contains(language) ? language : DEFAULT;
     }
 
+    /** The path of mail template {@code name} in the language asked for, else in the default one. */
+    public static String mailTemplate(String name, String language) {
+        return "mail/" + name + "-" + orDefault(language) + ".txt";
+    }
+
     private Languages() {
     }
 }

@@ -16,6 +16,7 @@ import eu.privacysuite.contact.domain.NewsletterSubscription;
 import eu.privacysuite.contact.domain.NewsletterSubscription.Status;
 import eu.privacysuite.contact.domain.NewsletterSubscriptionRepository;
 import eu.privacysuite.contact.messaging.LifecycleEvents;
+import eu.privacysuite.mail.MailQueue;
 import eu.privacysuite.shared.events.ClockEvent;
 import eu.privacysuite.shared.subject.SubjectKeys;
 
@@ -92,7 +93,7 @@ public class Newsletter {
         if (subscription.minor) {
             String link = Links.confirmation(config, tokens.issue(Purpose.NEWSLETTER_PARENT, subscription.id,
                     subjectKey, config.minors().holdTtl()));
-            mail.enqueue(subjectKey, subscription.parentEmail, "parent-consent-newsletter", subscription.language,
+            mail.enqueue(subjectKey, subscription.parentEmail, Languages.mailTemplate("parent-consent-newsletter", subscription.language),
                     Map.<String, Object>of("confirmUrl", link, "days", config.minors().holdTtl().toDays()), null);
             events.clock(subjectKey, LifecycleEvents.MINOR_HOLD, subscription.id, ClockEvent.COLLECTED, now);
         }
@@ -102,7 +103,7 @@ public class Newsletter {
         String link = Links.confirmation(config, tokens.issue(Purpose.NEWSLETTER_OPT_IN, subscription.id,
                 subscription.subjectKey, config.confirmationTtl()));
         String unsubscribe = Links.unsubscribe(config, subscription.unsubscribeToken);
-        mail.enqueue(subscription.subjectKey, subscription.email, "newsletter-opt-in", subscription.language,
+        mail.enqueue(subscription.subjectKey, subscription.email, Languages.mailTemplate("newsletter-opt-in", subscription.language),
                 Map.<String, Object>of("confirmUrl", link, "unsubscribeUrl", unsubscribe, "minor", subscription.minor,
                         "days", config.confirmationTtl().toDays()), unsubscribe);
     }

@@ -1,4 +1,4 @@
-package eu.privacysuite.contact.domain;
+package eu.privacysuite.mail;
 
 import java.time.Instant;
 import java.util.List;

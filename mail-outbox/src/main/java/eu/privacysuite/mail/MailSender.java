@@ -1,4 +1,4 @@
-package eu.privacysuite.contact.service;
+package eu.privacysuite.mail;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,8 +10,6 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import eu.privacysuite.contact.domain.OutgoingMail;
-import eu.privacysuite.contact.domain.OutgoingMailRepository;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.scheduler.Scheduled;
@@ -37,7 +35,7 @@ public class MailSender {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${contact.mail.send-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${privacy.mail.send-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     public void sendDue() {
         Instant now = Instant.now(clock);

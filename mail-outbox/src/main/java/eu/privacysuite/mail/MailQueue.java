@@ -1,4 +1,4 @@
-package eu.privacysuite.contact.service;
+package eu.privacysuite.mail;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,14 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import eu.privacysuite.contact.domain.OutgoingMail;
-import eu.privacysuite.contact.domain.OutgoingMailRepository;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 
 /**
- * Writes a mail, rendered from its template in the recipient's language (templates/mail/NAME-LANG.txt, whose
- * first line is "Subject: ..."), in the transaction of its cause; {@link MailSender} sends it afterwards.
+ * Writes a mail, rendered from a Qute template (under templates/, whose first line is "Subject: ..."), in the
+ * transaction of its cause; {@link MailSender} sends it afterwards. The subject key lets an erasure delete the mails
+ * of a person that are still waiting.
  */
 @ApplicationScoped
 public class MailQueue {
@@ -31,12 +30,13 @@ public class MailQueue {
         this.clock = clock;
     }
 
+    /** {@code template} is the template's path, such as {@code mail/contact-acknowledgement-fr.txt}. */
     @Transactional(TxType.MANDATORY)
-    public void enqueue(String subjectKey, String recipient, String template, String language, Map<String, Object> data,
+    public void enqueue(String subjectKey, String recipient, String template, Map<String, Object> data,
             String unsubscribeUrl) {
-        Template found = engine.getTemplate("mail/" + template + "-" + Languages.orDefault(language) + ".txt");
+        Template found = engine.getTemplate(template);
         if (found == null) {
-            throw new IllegalStateException("no mail template " + template + " for " + language);
+            throw new IllegalStateException("no mail template " + template);
         }
         String text = found.data(data).render();
         int endOfSubject = text.indexOf('\n');
