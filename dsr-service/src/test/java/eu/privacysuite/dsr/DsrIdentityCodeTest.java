@@ -59,9 +59,11 @@ class DsrIdentityCodeTest {
                 .body("{\"code\":\"" + code + "\"}").post("/api/requests/" + id + "/identity-code/check");
     }
 
+    /** The code in the last mail to this address; the mail outbox sends it within a second of the request. */
     private String mailedCode(String email) {
+        DsrApi.awaitTrue("a mail to the subject", Duration.ofSeconds(15),
+                () -> !mailbox.getMailsSentTo(email).isEmpty());
         List<Mail> mails = mailbox.getMailsSentTo(email);
-        assertFalse(mails.isEmpty(), "a mail to the subject");
         Matcher code = CODE.matcher(mails.get(mails.size() - 1).getText());
         assertTrue(code.find());
         return code.group(1);

@@ -295,6 +295,30 @@ class DsrLifecycleTest {
         assertTrue(DsrApi.auditOf(erasure).stream().anyMatch(e -> e.contains("1 post-mortem directive(s) of the subject deleted")));
     }
 
+    /** Issue 14, defect 10: a directive given under a former address survived the erasure under the new one. */
+    @Test
+    void aCompletedRectificationOfTheAddressCarriesTheDirectiveToTheNewAddressAndItsErasure() {
+        String former = newEmail();
+        String current = newEmail();
+        UUID given = UUID.fromString(post(directive(former)).then().statusCode(201).extract().path("id"));
+        decideIdentity(given, true).then().statusCode(200);
+        UUID rectified = UUID.fromString(post(rectification(former, "{\"email\":\"" + current + "\"}"))
+                .then().statusCode(201).extract().path("id"));
+        decideIdentity(rectified, true).then().statusCode(200);
+        for (String service : List.of("contact-service", "consent-service", "retention-service")) {
+            reply(subjectKeys.forEmail(former), rectified, service, DsrOutcome.DONE, 1, null);
+        }
+        awaitTrue("rectification completed", WAIT, () -> "COMPLETED".equals(view(rectified).getString("status")));
+        String newKey = subjectKeys.forEmail(current);
+        var moved = QuarkusTransaction.requiringNew().call(() -> directives.findById(given));
+        assertEquals(newKey, moved.subjectKey, "the directive follows the corrected address");
+        assertEquals("Delete every account.\nKeep nothing.", directiveSeal.openForSubject(newKey, moved.sealed).text());
+
+        verifiedErasure(current);
+        assertNull(QuarkusTransaction.requiringNew().call(() -> directives.findById(given)),
+                "the erasure under the new address removes the directive given under the former one");
+    }
+
     private void assertClosedAndScrubbed(UUID id) {
         var row = QuarkusTransaction.requiringNew().call(() -> requests.findById(id));
         assertTrue(row.closedAt != null, "closed");

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import eu.privacysuite.dsr.config.DsrConfig;
-import eu.privacysuite.dsr.domain.DsrAuditRepository;
+import eu.privacysuite.dsr.domain.DsrAuditEntryRepository;
 import eu.privacysuite.dsr.domain.DsrRequestRepository;
 import eu.privacysuite.shared.events.DsrOutcome;
 import eu.privacysuite.shared.events.Topics;
@@ -45,7 +45,7 @@ class DsrRetryTest {
     DsrRequestRepository requests;
 
     @Inject
-    DsrAuditRepository audit;
+    DsrAuditEntryRepository audit;
 
     @Inject
     DsrConfig config;

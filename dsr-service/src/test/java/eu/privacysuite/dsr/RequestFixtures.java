@@ -14,7 +14,7 @@ import jakarta.persistence.EntityManager;
 import eu.privacysuite.dsr.config.DsrConfig;
 import eu.privacysuite.dsr.domain.DsrRequest;
 import eu.privacysuite.dsr.domain.ParticipantTask;
-import eu.privacysuite.dsr.domain.RequestStatus;
+import eu.privacysuite.dsr.domain.RequestAct;
 import eu.privacysuite.dsr.domain.TaskStatus;
 import eu.privacysuite.shared.events.DsrAction;
 import eu.privacysuite.shared.events.DsrCommand;
@@ -48,7 +48,8 @@ public class RequestFixtures {
             DsrRequest request = new DsrRequest();
             request.id = UUID.randomUUID();
             request.type = type;
-            request.status = RequestStatus.IN_PROGRESS;
+            request.apply(RequestAct.ASK_IDENTITY);
+            request.apply(RequestAct.VERIFY);
             request.subjectKey = subjectKey;
             request.visitorIds = List.of();
             request.receivedAt = now;

@@ -38,7 +38,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
-import eu.privacysuite.dsr.results.ResultsExpiry;
+import eu.privacysuite.dsr.service.ResultsExpiry;
 import eu.privacysuite.shared.dsr.ExportCategory;
 import eu.privacysuite.shared.dsr.SealedExports;
 import eu.privacysuite.shared.dsr.SubjectExport;

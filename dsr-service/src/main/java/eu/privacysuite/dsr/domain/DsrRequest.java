@@ -29,9 +29,10 @@ public class DsrRequest extends PanacheEntityBase {
     @Column(nullable = false)
     public DsrAction type;
 
+    /** Moved only by {@link #apply}, along {@link RequestTransitions}; a new request is RECEIVED. */
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public RequestStatus status;
+    private RequestStatus status = RequestStatus.RECEIVED;
 
     /** Null once the request is closed: the closed case proves what was done, not for whom. */
     @Column(name = "subject_key")
@@ -127,6 +128,23 @@ public class DsrRequest extends PanacheEntityBase {
     /** How many times the command has been sent. */
     @Column(nullable = false)
     public int attempts;
+
+    public RequestStatus status() {
+        return status;
+    }
+
+    /** Refuses, with the reason, an act that the request's status does not allow; changes nothing. */
+    public void check(RequestAct act) {
+        if (!RequestTransitions.allowed(status, act)) {
+            throw new IllegalTransitionException(status, act);
+        }
+    }
+
+    /** Moves the request as {@code act} does from its status, or refuses it: the one way the status changes. */
+    public RequestStatus apply(RequestAct act) {
+        status = RequestTransitions.next(status, act).orElseThrow(() -> new IllegalTransitionException(status, act));
+        return status;
+    }
 
     /** Past its due date while open and its clock running: the clock stands still while identity is awaited. */
     public boolean overdue(Instant now) {

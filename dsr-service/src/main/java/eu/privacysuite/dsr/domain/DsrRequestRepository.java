@@ -72,6 +72,40 @@ public class DsrRequestRepository implements PanacheRepositoryBase<DsrRequest, U
                 RequestStatus.OPEN).firstResultOptional();
     }
 
+    /** The subject's requests in these statuses, oldest first. */
+    public List<DsrRequest> openOf(String subjectKey, java.util.Set<RequestStatus> statuses) {
+        return list("subjectKey = ?1 and status in ?2", Sort.by("receivedAt"), subjectKey, statuses);
+    }
+
+    /** Which of these requests are closed no later than {@code upTo}, locked; others' locks skipped. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> claimClosed(List<UUID> ids, Instant upTo) {
+        return getEntityManager().createNativeQuery("""
+                select id from dsr_request where id in (:ids) and status in ('COMPLETED', 'REJECTED', 'CANCELLED')
+                   and closed_at <= :upTo
+                   for update skip locked
+                """, UUID.class).setParameter("ids", ids).setParameter("upTo", upTo).getResultList();
+    }
+
+    /** Deletes these requests; their tasks and audit trail go with them (foreign keys cascade). */
+    public void deleteAll(List<UUID> ids) {
+        getEntityManager().createNativeQuery("delete from dsr_request where id in (:ids)").setParameter("ids", ids)
+                .executeUpdate();
+    }
+
+    /** Keeps these requests and their trail, without the subject key and visitor ids. */
+    public void anonymize(List<UUID> ids) {
+        getEntityManager().createNativeQuery(
+                "update dsr_request set subject_key = null, visitor_ids = null where id in (:ids)")
+                .setParameter("ids", ids).executeUpdate();
+    }
+
+    /** Which of these requests are stored. */
+    public List<UUID> existing(List<UUID> ids) {
+        return getEntityManager().createQuery("select r.id from DsrRequest r where r.id in :ids", UUID.class)
+                .setParameter("ids", ids).getResultList();
+    }
+
     private static final String OVERDUE = "status in ?1 and clockPausedSince is null and dueAt < ?2";
     private static final String DUE_SOON = "status in ?1 and clockPausedSince is null and dueAt >= ?2 and dueAt < ?3";
 }

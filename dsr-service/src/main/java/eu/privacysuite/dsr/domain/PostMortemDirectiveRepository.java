@@ -13,6 +13,10 @@ public class PostMortemDirectiveRepository implements PanacheRepositoryBase<Post
         return count("subjectKey", subjectKey);
     }
 
+    public java.util.List<PostMortemDirective> ofSubject(String subjectKey) {
+        return list("subjectKey", subjectKey);
+    }
+
     public long deleteOf(String subjectKey) {
         return delete("subjectKey", subjectKey);
     }

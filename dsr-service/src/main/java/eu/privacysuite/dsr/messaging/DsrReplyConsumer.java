@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import eu.privacysuite.dsr.results.ExportParts;
+import eu.privacysuite.dsr.service.ExportParts;
 import eu.privacysuite.dsr.service.ReplyCollector;
 import eu.privacysuite.shared.events.DsrReply;
 import eu.privacysuite.shared.events.EventEnvelope;

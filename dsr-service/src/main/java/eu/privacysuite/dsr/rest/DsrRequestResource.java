@@ -32,7 +32,7 @@ import eu.privacysuite.dsr.service.IdentityDecisions;
 import eu.privacysuite.dsr.service.RequestIntake;
 import eu.privacysuite.dsr.service.RequestLifecycle;
 import eu.privacysuite.dsr.service.RequestRetry;
-import eu.privacysuite.dsr.service.RequestViews;
+import eu.privacysuite.dsr.service.RequestStates;
 import eu.privacysuite.shared.problem.ProblemException;
 
 @Path("/api/requests")
@@ -45,15 +45,15 @@ public class DsrRequestResource {
     private final IdentityDecisions identities;
     private final RequestLifecycle lifecycle;
     private final RequestRetry retries;
-    private final RequestViews views;
+    private final RequestStates states;
 
     public DsrRequestResource(RequestIntake intake, IdentityDecisions identities, RequestLifecycle lifecycle,
-            RequestRetry retries, RequestViews views) {
+            RequestRetry retries, RequestStates states) {
         this.intake = intake;
         this.identities = identities;
         this.lifecycle = lifecycle;
         this.retries = retries;
-        this.views = views;
+        this.states = states;
     }
 
     @POST
@@ -64,7 +64,8 @@ public class DsrRequestResource {
             + "the answer is 200 with the open request and duplicateOf.")
     public Response create(@Valid @NotNull DsrRequestForm request, @Context SecurityContext security) {
         RequestIntake.Received received = intake.receive(RequestForms.newRequest(request), principal(security));
-        DsrRequestView view = received.request();
+        DsrRequestView view = received.duplicate() ? DsrRequestView.duplicate(received.request())
+                : DsrRequestView.of(received.request());
         return (received.duplicate() ? Response.ok() : Response.created(URI.create("/api/requests/" + view.id())))
                 .entity(view).build();
     }
@@ -76,8 +77,8 @@ public class DsrRequestResource {
             + "added to the due date) and the participants are commanded. Not verified: REJECTED, IDENTITY_NOT_PROVEN.")
     public DsrRequestView identity(@PathParam("id") String id, @Valid @NotNull IdentityDecisionForm decision,
             @Context SecurityContext security) {
-        return identities.decide(requestId(id), decision.verified(), decision.method(), decision.note(),
-                principal(security));
+        return DsrRequestView.of(identities.decide(requestId(id), decision.verified(), decision.method(),
+                decision.note(), principal(security)));
     }
 
     @POST
@@ -87,7 +88,8 @@ public class DsrRequestResource {
             + "unfounded or excessive (GDPR art. 12(5)), with a note.")
     public DsrRequestView reject(@PathParam("id") String id, @Valid @NotNull RejectionForm rejection,
             @Context SecurityContext security) {
-        return lifecycle.reject(requestId(id), rejection.reason(), rejection.note(), principal(security));
+        return DsrRequestView.of(lifecycle.reject(requestId(id), rejection.reason(), rejection.note(),
+                principal(security)));
     }
 
     @POST
@@ -96,7 +98,7 @@ public class DsrRequestResource {
     @RolesAllowed(Roles.CONTROLLER)
     @Operation(summary = "Cancel a request", description = "Before work starts, or once it needs attention.")
     public DsrRequestView cancel(@PathParam("id") String id, @Context SecurityContext security) {
-        return lifecycle.cancel(requestId(id), principal(security));
+        return DsrRequestView.of(lifecycle.cancel(requestId(id), principal(security)));
     }
 
     @POST
@@ -106,7 +108,8 @@ public class DsrRequestResource {
             + "reason, within one month of receipt.")
     public DsrRequestView extend(@PathParam("id") String id, @Valid @NotNull ExtensionForm extension,
             @Context SecurityContext security) {
-        return lifecycle.extend(requestId(id), extension.months(), extension.reason(), principal(security));
+        return DsrRequestView.of(lifecycle.extend(requestId(id), extension.months(), extension.reason(),
+                principal(security)));
     }
 
     @POST
@@ -118,7 +121,7 @@ public class DsrRequestResource {
     public DsrRequestView retry(@PathParam("id") String id, @QueryParam("participant") String participant,
             @Context SecurityContext security) {
         String named = participant == null || participant.isBlank() ? null : participant;
-        return retries.retry(requestId(id), named, principal(security));
+        return DsrRequestView.of(retries.retry(requestId(id), named, principal(security)));
     }
 
     @GET
@@ -126,7 +129,7 @@ public class DsrRequestResource {
     @RolesAllowed({ Roles.CONTROLLER, Roles.AUDITOR })
     @Operation(summary = "One request and each participant's answer")
     public DsrRequestView get(@PathParam("id") String id) {
-        return views.find(requestId(id))
+        return states.find(requestId(id)).map(DsrRequestView::of)
                 .orElseThrow(() -> new ProblemException(Status.NOT_FOUND, "No request has this id."));
     }
 
@@ -138,14 +141,14 @@ public class DsrRequestResource {
     public List<DsrRequestView> list(@QueryParam("status") String status, @QueryParam("due") String due,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
         if (due == null || due.isBlank()) {
-            return views.newestFirst(status(status), limit);
+            return DsrRequestView.of(states.newestFirst(status(status), limit));
         }
         if (status != null && !status.isBlank()) {
             throw new ProblemException(Status.BAD_REQUEST, "Ask for a status or for due requests, not both.");
         }
         return switch (due) {
-            case "soon" -> views.dueSoon(limit);
-            case "overdue" -> views.overdue(limit);
+            case "soon" -> DsrRequestView.of(states.dueSoon(limit));
+            case "overdue" -> DsrRequestView.of(states.overdue(limit));
             default -> throw new ProblemException(Status.BAD_REQUEST, "Parameter 'due' is soon or overdue.");
         };
     }

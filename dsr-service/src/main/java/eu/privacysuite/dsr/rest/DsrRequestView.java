@@ -8,6 +8,7 @@ import eu.privacysuite.dsr.domain.IdentityMethod;
 import eu.privacysuite.dsr.domain.RejectionReason;
 import eu.privacysuite.dsr.domain.RequestChannel;
 import eu.privacysuite.dsr.domain.RequestStatus;
+import eu.privacysuite.dsr.service.RequestState;
 import eu.privacysuite.shared.events.DsrAction;
 
 /**
@@ -22,9 +23,23 @@ public record DsrRequestView(UUID id, DsrAction type, RequestStatus status, Requ
         Instant completedAt, Instant closedAt, boolean overdue, String statement, int duplicatesReceived,
         UUID duplicateOf, List<ParticipantView> participants) {
 
-    public DsrRequestView asDuplicate() {
-        return new DsrRequestView(id, type, status, channel, receivedAt, dueAt, clockPausedSince, extendedMonths,
-                extensionReason, identityMethod, identityVerifiedAt, rejectionReason, completedAt, closedAt, overdue,
-                statement, duplicatesReceived, id, participants);
+    public static DsrRequestView of(RequestState state) {
+        return of(state, null);
+    }
+
+    public static List<DsrRequestView> of(List<RequestState> states) {
+        return states.stream().map(DsrRequestView::of).toList();
+    }
+
+    /** The answer to a POST that was linked to this open request: duplicateOf names it. */
+    public static DsrRequestView duplicate(RequestState state) {
+        return of(state, state.id());
+    }
+
+    private static DsrRequestView of(RequestState s, UUID duplicateOf) {
+        return new DsrRequestView(s.id(), s.type(), s.status(), s.channel(), s.receivedAt(), s.dueAt(),
+                s.clockPausedSince(), s.extendedMonths(), s.extensionReason(), s.identityMethod(),
+                s.identityVerifiedAt(), s.rejectionReason(), s.completedAt(), s.closedAt(), s.overdue(), s.statement(),
+                s.duplicatesReceived(), duplicateOf, s.participants().stream().map(ParticipantView::of).toList());
     }
 }

@@ -19,11 +19,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import eu.privacysuite.dsr.results.AccessReport;
-import eu.privacysuite.dsr.results.CompletionSummary;
-import eu.privacysuite.dsr.results.Language;
-import eu.privacysuite.dsr.results.PortabilityPackage;
-import eu.privacysuite.dsr.results.RequestResults;
+import eu.privacysuite.dsr.service.AccessReport;
+import eu.privacysuite.dsr.service.CompletionSummary;
+import eu.privacysuite.dsr.service.Language;
+import eu.privacysuite.dsr.service.PortabilityPackage;
+import eu.privacysuite.dsr.service.RequestResults;
 import eu.privacysuite.shared.events.DsrAction;
 import eu.privacysuite.shared.problem.ProblemException;
 

@@ -12,7 +12,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import eu.privacysuite.dsr.domain.DsrAuditEntry;
-import eu.privacysuite.dsr.domain.DsrAuditRepository;
+import eu.privacysuite.dsr.domain.DsrAuditEntryRepository;
 import eu.privacysuite.dsr.domain.DsrRequestRepository;
 
 /**
@@ -30,11 +30,11 @@ public class AuditTrail {
     public record Trail(List<DsrAuditEntry> entries, AuditChain.Verdict verdict) {
     }
 
-    private final DsrAuditRepository entries;
+    private final DsrAuditEntryRepository entries;
     private final DsrRequestRepository requests;
     private final Clock clock;
 
-    public AuditTrail(DsrAuditRepository entries, DsrRequestRepository requests, Clock clock) {
+    public AuditTrail(DsrAuditEntryRepository entries, DsrRequestRepository requests, Clock clock) {
         this.entries = entries;
         this.requests = requests;
         this.clock = clock;
@@ -50,7 +50,7 @@ public class AuditTrail {
     @Transactional(TxType.MANDATORY)
     public void record(UUID requestId, String actor, String event) {
         // Locks the request's chain head until commit: a concurrent append to the same request waits for it.
-        DsrAuditRepository.Head head = entries.lockHead(requestId);
+        DsrAuditEntryRepository.Head head = entries.lockHead(requestId);
         DsrAuditEntry entry = new DsrAuditEntry();
         entry.requestId = requestId;
         // PostgreSQL keeps microseconds: the hash covers the time as it is stored.
@@ -69,7 +69,7 @@ public class AuditTrail {
         if (requests.findByIdOptional(requestId).isEmpty()) {
             return Optional.empty();
         }
-        DsrAuditRepository.Head head = entries.readHead(requestId);
+        DsrAuditEntryRepository.Head head = entries.readHead(requestId);
         List<DsrAuditEntry> written = entries.ofRequest(requestId);
         return Optional.of(new Trail(written, AuditChain.verify(written, head.entries(), head.hash())));
     }

@@ -66,7 +66,7 @@ public class DeadlineWatch {
                 continue;
             }
             audit.record(request.id, (level == DeadlineFlag.OVERDUE ? "overdue" : "due soon") + ": due "
-                    + request.dueAt + " (" + request.status + ")");
+                    + request.dueAt + " (" + request.status() + ")");
             LOG.warnf("request %s is %s: due %s", request.id, level, request.dueAt);
         }
     }

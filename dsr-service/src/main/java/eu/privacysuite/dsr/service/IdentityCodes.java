@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,8 +20,8 @@ import org.jboss.logging.Logger;
 import eu.privacysuite.dsr.config.DsrConfig;
 import eu.privacysuite.dsr.domain.DsrRequest;
 import eu.privacysuite.dsr.domain.IdentityMethod;
-import eu.privacysuite.dsr.domain.RequestStatus;
-import eu.privacysuite.dsr.rest.DsrRequestView;
+import eu.privacysuite.dsr.domain.RequestAct;
+import eu.privacysuite.mail.MailQueue;
 import eu.privacysuite.shared.problem.ProblemException;
 import eu.privacysuite.shared.seal.SealedFields;
 
@@ -39,11 +40,13 @@ public class IdentityCodes {
     private final IdentityDecisions decisions;
     private final SealedFields sealed;
     private final AuditTrail audit;
+    private final MailQueue mails;
     private final DsrConfig config;
     private final Clock clock;
 
     public IdentityCodes(LockedRequests requests, IdentityDecisions decisions, SealedFields sealed, AuditTrail audit,
-            DsrConfig config, Clock clock) {
+            MailQueue mails, DsrConfig config, Clock clock) {
+        this.mails = mails;
         this.requests = requests;
         this.decisions = decisions;
         this.sealed = sealed;
@@ -52,16 +55,13 @@ public class IdentityCodes {
         this.clock = clock;
     }
 
-    /** A code to mail: the address, the code and until when it is valid. */
-    public record IssuedCode(String email, String code, Instant expiresAt) {
-    }
-
     /** The outcome of a check: verified (the request's view), or refused with why (the attempt is counted). */
-    public record Check(DsrRequestView verified, String refusal, Status status) {
+    public record Check(RequestState verified, String refusal, Status status) {
     }
 
+    /** Issues a new code and queues its mail in the same transaction; answers until when the code is valid. */
     @Transactional
-    public IssuedCode issue(UUID id, String principal) {
+    public Instant issue(UUID id, String principal) {
         DsrRequest request = awaiting(id);
         if (request.sealedEmail == null) {
             throw new ProblemException(Status.CONFLICT, "This request keeps no address to mail a code to.");
@@ -73,7 +73,9 @@ public class IdentityCodes {
         request.identityCodeAttempts = 0;
         audit.record(id, principal, "identity code mailed to the subject, valid until " + request.identityCodeExpiresAt);
         LOG.infof("request %s: identity code issued", id);
-        return new IssuedCode(sealed.open(request.sealedEmail, emailData(id)), code, request.identityCodeExpiresAt);
+        mails.enqueue(request.subjectKey, sealed.open(request.sealedEmail, emailData(id)), "mail/identity-code.txt",
+                Map.of("code", code, "expiresAt", request.identityCodeExpiresAt), null);
+        return request.identityCodeExpiresAt;
     }
 
     @Transactional
@@ -100,10 +102,8 @@ public class IdentityCodes {
 
     private DsrRequest awaiting(UUID id) {
         DsrRequest request = requests.lock(id);
-        if (request.status != RequestStatus.AWAITING_IDENTITY) {
-            throw new ProblemException(Status.CONFLICT,
-                    "Identity codes serve while identity is awaited; this request is " + request.status + ".");
-        }
+        // A code serves to verify identity: only while that is allowed.
+        request.check(RequestAct.VERIFY);
         return request;
     }
 

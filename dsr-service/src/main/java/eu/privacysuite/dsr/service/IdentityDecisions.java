@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response.Status;
 
 import org.jboss.logging.Logger;
 
@@ -17,9 +16,7 @@ import eu.privacysuite.dsr.domain.DsrRequest;
 import eu.privacysuite.dsr.domain.IdentityMethod;
 import eu.privacysuite.dsr.domain.ParticipantTask;
 import eu.privacysuite.dsr.domain.RejectionReason;
-import eu.privacysuite.dsr.domain.RequestStatus;
-import eu.privacysuite.dsr.rest.DsrRequestView;
-import eu.privacysuite.shared.problem.ProblemException;
+import eu.privacysuite.dsr.domain.RequestAct;
 
 /**
  * The controller's decision on the subject's identity. Verified: the legal clock runs again, the paused time
@@ -33,38 +30,35 @@ public class IdentityDecisions {
     private final LockedRequests requests;
     private final WorkStart work;
     private final CaseClosure closure;
-    private final RequestViews views;
+    private final RequestStates states;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public IdentityDecisions(LockedRequests requests, WorkStart work, CaseClosure closure, RequestViews views,
+    public IdentityDecisions(LockedRequests requests, WorkStart work, CaseClosure closure, RequestStates states,
             AuditTrail audit, Clock clock) {
         this.requests = requests;
         this.work = work;
         this.closure = closure;
-        this.views = views;
+        this.states = states;
         this.audit = audit;
         this.clock = clock;
     }
 
     @Transactional
-    public DsrRequestView decide(UUID id, boolean verified, IdentityMethod method, String note, String principal) {
+    public RequestState decide(UUID id, boolean verified, IdentityMethod method, String note, String principal) {
         DsrRequest request = requests.lock(id);
-        if (request.status != RequestStatus.AWAITING_IDENTITY) {
-            throw new ProblemException(Status.CONFLICT,
-                    "Identity is decided only while it is awaited; this request is " + request.status + ".");
-        }
+        request.check(RequestAct.VERIFY);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         request.identityMethod = method;
         request.forgetIdentityContact();
         if (!verified) {
-            request.status = RequestStatus.REJECTED;
+            request.apply(RequestAct.REJECT);
             request.rejectionReason = RejectionReason.IDENTITY_NOT_PROVEN;
             audit.record(id, principal, "identity not proven (" + method + ")" + LockedRequests.note(note)
                     + ": rejected");
             closure.closed(request, now);
             LOG.infof("request %s rejected: identity not proven", id);
-            return views.view(request, List.of());
+            return states.state(request, List.of());
         }
         Duration paused = Duration.between(request.clockPausedSince, now);
         request.dueAt = request.dueAt.plus(paused);
@@ -74,6 +68,6 @@ public class IdentityDecisions {
         audit.record(id, principal, "identity verified (" + method + ")" + LockedRequests.note(note)
                 + "; the legal clock runs again after a pause of " + paused + ", due " + request.dueAt);
         List<ParticipantTask> participants = work.start(request, now);
-        return views.view(request, participants);
+        return states.state(request, participants);
     }
 }

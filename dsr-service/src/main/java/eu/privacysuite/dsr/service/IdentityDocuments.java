@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
 import eu.privacysuite.dsr.domain.DsrRequest;
 import eu.privacysuite.dsr.domain.IdentityDocument;
 import eu.privacysuite.dsr.domain.IdentityDocumentRepository;
-import eu.privacysuite.dsr.domain.RequestStatus;
+import eu.privacysuite.dsr.domain.RequestAct;
 import eu.privacysuite.shared.problem.ProblemException;
 import eu.privacysuite.shared.seal.SealedFields;
 
@@ -56,10 +56,8 @@ public class IdentityDocuments {
     @Transactional
     public Stored store(UUID id, byte[] content, String principal) {
         DsrRequest request = requests.lock(id);
-        if (request.status != RequestStatus.AWAITING_IDENTITY) {
-            throw new ProblemException(Status.CONFLICT,
-                    "An identity document is received while identity is awaited; this request is " + request.status + ".");
-        }
+        // The document serves to verify identity: only while that is allowed.
+        request.check(RequestAct.VERIFY);
         if (content.length > MAX_BYTES) {
             throw new ProblemException(Status.REQUEST_ENTITY_TOO_LARGE, "The identity document is larger than 5 MB.");
         }

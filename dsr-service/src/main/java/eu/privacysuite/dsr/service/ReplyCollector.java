@@ -17,10 +17,9 @@ import eu.privacysuite.dsr.domain.DsrRequest;
 import eu.privacysuite.dsr.domain.DsrRequestRepository;
 import eu.privacysuite.dsr.domain.ParticipantTask;
 import eu.privacysuite.dsr.domain.ParticipantTaskRepository;
+import eu.privacysuite.dsr.domain.RequestAct;
 import eu.privacysuite.dsr.domain.RequestStatus;
 import eu.privacysuite.dsr.domain.TaskStatus;
-import eu.privacysuite.dsr.results.ExportParts;
-import eu.privacysuite.dsr.results.ResultsExpiry;
 import eu.privacysuite.shared.events.DsrReply;
 
 /**
@@ -39,9 +38,12 @@ public class ReplyCollector {
     private final CaseClosure closure;
     private final ExportParts exportParts;
     private final ResultsExpiry results;
+    private final AddressRectified addressRectified;
 
     public ReplyCollector(DsrRequestRepository requests, ParticipantTaskRepository tasks, AuditTrail audit,
-            Clock clock, CaseClosure closure, ExportParts exportParts, ResultsExpiry results) {
+            Clock clock, CaseClosure closure, ExportParts exportParts, ResultsExpiry results,
+            AddressRectified addressRectified) {
+        this.addressRectified = addressRectified;
         this.closure = closure;
         this.exportParts = exportParts;
         this.results = results;
@@ -93,20 +95,23 @@ public class ReplyCollector {
     private void settleWhenAllReplied(DsrRequest request, Instant now) {
         List<ParticipantTask> all = tasks.ofRequest(request.id);
         // A closed request stays closed: a late reply after a cancellation is recorded, and settles nothing.
-        if (!request.status.open() || all.stream().anyMatch(t -> t.status != TaskStatus.REPLIED)) {
+        if (!request.status().open() || all.stream().anyMatch(t -> t.status != TaskStatus.REPLIED)) {
             return;
         }
         String unsettled = all.stream().filter(t -> !t.outcome.settled())
                 .map(t -> t.service + " " + t.outcome).collect(Collectors.joining(", "));
         if (unsettled.isEmpty()) {
-            request.status = RequestStatus.COMPLETED;
+            request.apply(RequestAct.COMPLETE);
             request.completedAt = now;
             audit.record(request.id, "completed: every participant has acted");
+            addressRectified.completed(request);
             closure.closed(request, now);
             results.completed(request, now);
             LOG.infof("request %s completed", request.id);
         } else {
-            request.status = RequestStatus.NEEDS_ATTENTION;
+            if (request.status() != RequestStatus.NEEDS_ATTENTION) {
+                request.apply(RequestAct.FLAG);
+            }
             audit.record(request.id, "every participant replied, but not all acted: " + unsettled);
             LOG.warnf("request %s needs attention: %s", request.id, unsettled);
         }

@@ -17,8 +17,7 @@ import eu.privacysuite.dsr.config.DsrConfig;
 import eu.privacysuite.dsr.domain.DsrRequest;
 import eu.privacysuite.dsr.domain.DsrRequestRepository;
 import eu.privacysuite.dsr.domain.ParticipantTaskRepository;
-import eu.privacysuite.dsr.domain.RequestStatus;
-import eu.privacysuite.dsr.rest.DsrRequestView;
+import eu.privacysuite.dsr.domain.RequestAct;
 import eu.privacysuite.shared.dsr.SealedExports;
 import eu.privacysuite.shared.events.DsrAction;
 import eu.privacysuite.shared.seal.SealedFields;
@@ -36,7 +35,7 @@ public class RequestIntake {
 
     private final DsrRequestRepository requests;
     private final ParticipantTaskRepository tasks;
-    private final RequestViews views;
+    private final RequestStates states;
     private final AuditTrail audit;
     private final SubjectKeys subjectKeys;
     private final SealedExports sealedExports;
@@ -45,13 +44,13 @@ public class RequestIntake {
     private final DsrConfig config;
     private final Clock clock;
 
-    public RequestIntake(DsrRequestRepository requests, ParticipantTaskRepository tasks, RequestViews views,
+    public RequestIntake(DsrRequestRepository requests, ParticipantTaskRepository tasks, RequestStates states,
             AuditTrail audit, SubjectKeys subjectKeys, SealedExports sealedExports, DirectiveSeal directives,
             SealedFields sealedFields, DsrConfig config, Clock clock) {
         this.sealedFields = sealedFields;
         this.requests = requests;
         this.tasks = tasks;
-        this.views = views;
+        this.states = states;
         this.audit = audit;
         this.subjectKeys = subjectKeys;
         this.sealedExports = sealedExports;
@@ -61,7 +60,7 @@ public class RequestIntake {
     }
 
     /** What the intake did: recorded a new request, or linked a duplicate to the open one it repeats. */
-    public record Received(DsrRequestView request, boolean duplicate) {
+    public record Received(RequestState request, boolean duplicate) {
     }
 
     @Transactional
@@ -75,7 +74,7 @@ public class RequestIntake {
             audit.record(original.id, principal, "a new " + form.type() + " request for the same subject came by "
                     + channel(form) + " while this one is open: linked to it, not executed again");
             LOG.infof("request %s: a duplicate was received and linked to it", original.id);
-            return new Received(views.view(original, tasks.ofRequest(original.id)).asDuplicate(), true);
+            return new Received(states.state(original, tasks.ofRequest(original.id)), true);
         }
         // PostgreSQL keeps microseconds: the answer to the POST shows what a later GET will show.
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
@@ -98,16 +97,15 @@ public class RequestIntake {
         if (form.type() == DsrAction.AUTOMATED_DECISION) {
             request.statement = config.automatedDecisionStatement();
         }
-        request.status = RequestStatus.RECEIVED;
         requests.persist(request);
         audit.record(request.id, principal, request.type + " request received by " + channel(form) + ", due "
                 + request.dueAt);
 
-        request.status = RequestStatus.AWAITING_IDENTITY;
+        request.apply(RequestAct.ASK_IDENTITY);
         request.clockPausedSince = now;
         audit.record(request.id, principal, "identity of the subject asked for; the legal clock is paused");
         LOG.infof("request %s (%s) received; awaiting identity", request.id, request.type);
-        return new Received(views.view(request, List.of()), false);
+        return new Received(states.state(request, List.of()), false);
     }
 
     private static String channel(NewRequest form) {

@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +16,7 @@ import org.jboss.logging.Logger;
 import eu.privacysuite.dsr.domain.DsrRequest;
 import eu.privacysuite.dsr.domain.ParticipantTaskRepository;
 import eu.privacysuite.dsr.domain.RejectionReason;
-import eu.privacysuite.dsr.domain.RequestStatus;
-import eu.privacysuite.dsr.rest.DsrRequestView;
+import eu.privacysuite.dsr.domain.RequestAct;
 import eu.privacysuite.shared.problem.ProblemException;
 import eu.privacysuite.shared.problem.UnprocessableContent;
 
@@ -31,66 +28,52 @@ import eu.privacysuite.shared.problem.UnprocessableContent;
 public class RequestLifecycle {
 
     private static final Logger LOG = Logger.getLogger(RequestLifecycle.class);
-    /** Before identity is verified nothing has been sent: a refusal undoes nothing. */
-    private static final Set<RequestStatus> REJECTABLE = EnumSet.of(RequestStatus.RECEIVED,
-            RequestStatus.AWAITING_IDENTITY);
-    /** In progress, participants are acting: cancel once they have answered or the saga has flagged the request. */
-    private static final Set<RequestStatus> CANCELLABLE = EnumSet.of(RequestStatus.RECEIVED,
-            RequestStatus.AWAITING_IDENTITY, RequestStatus.NEEDS_ATTENTION);
     private static final Period FIRST_MONTH = Period.ofMonths(1);
 
     private final LockedRequests requests;
     private final ParticipantTaskRepository tasks;
     private final CaseClosure closure;
-    private final RequestViews views;
+    private final RequestStates states;
     private final AuditTrail audit;
     private final Clock clock;
 
     public RequestLifecycle(LockedRequests requests, ParticipantTaskRepository tasks, CaseClosure closure,
-            RequestViews views, AuditTrail audit, Clock clock) {
+            RequestStates states, AuditTrail audit, Clock clock) {
         this.requests = requests;
         this.tasks = tasks;
         this.closure = closure;
-        this.views = views;
+        this.states = states;
         this.audit = audit;
         this.clock = clock;
     }
 
     @Transactional
-    public DsrRequestView reject(UUID id, RejectionReason reason, String note, String principal) {
+    public RequestState reject(UUID id, RejectionReason reason, String note, String principal) {
         DsrRequest request = requests.lock(id);
-        if (!REJECTABLE.contains(request.status)) {
-            throw new ProblemException(Status.CONFLICT,
-                    "A request is rejected before work starts; this one is " + request.status + ".");
-        }
-        request.status = RequestStatus.REJECTED;
+        request.apply(RequestAct.REJECT);
         request.rejectionReason = reason;
         audit.record(id, principal, "rejected: " + reason + LockedRequests.note(note));
         closure.closed(request, now());
         LOG.infof("request %s rejected: %s", id, reason);
-        return views.view(request, tasks.ofRequest(id));
+        return states.state(request, tasks.ofRequest(id));
     }
 
     @Transactional
-    public DsrRequestView cancel(UUID id, String principal) {
+    public RequestState cancel(UUID id, String principal) {
         DsrRequest request = requests.lock(id);
-        if (!CANCELLABLE.contains(request.status)) {
-            throw new ProblemException(Status.CONFLICT, "A request is cancelled before work starts or once it needs "
-                    + "attention; this one is " + request.status + ".");
-        }
-        request.status = RequestStatus.CANCELLED;
+        request.apply(RequestAct.CANCEL);
         audit.record(id, principal, "cancelled");
         closure.closed(request, now());
         LOG.infof("request %s cancelled", id);
-        return views.view(request, tasks.ofRequest(id));
+        return states.state(request, tasks.ofRequest(id));
     }
 
     @Transactional
-    public DsrRequestView extend(UUID id, int months, String reason, String principal) {
+    public RequestState extend(UUID id, int months, String reason, String principal) {
         DsrRequest request = requests.lock(id);
-        if (!request.status.open()) {
+        if (!request.status().open()) {
             throw new ProblemException(Status.CONFLICT, "Only an open request is extended; this one is "
-                    + request.status + ".");
+                    + request.status() + ".");
         }
         if (request.extendedMonths != null) {
             throw new ProblemException(Status.CONFLICT, "The deadline of this request was already extended; "
@@ -109,7 +92,7 @@ public class RequestLifecycle {
         audit.record(id, principal, "deadline extended by " + months + " month(s), now due " + request.dueAt
                 + " — " + request.extensionReason);
         LOG.infof("request %s: deadline extended by %d month(s)", id, months);
-        return views.view(request, tasks.ofRequest(id));
+        return states.state(request, tasks.ofRequest(id));
     }
 
     private Instant now() {

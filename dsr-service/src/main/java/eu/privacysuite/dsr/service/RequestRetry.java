@@ -15,9 +15,8 @@ import eu.privacysuite.dsr.domain.DsrRequest;
 import eu.privacysuite.dsr.domain.DsrRequestRepository;
 import eu.privacysuite.dsr.domain.ParticipantTask;
 import eu.privacysuite.dsr.domain.ParticipantTaskRepository;
-import eu.privacysuite.dsr.domain.RequestStatus;
+import eu.privacysuite.dsr.domain.RequestAct;
 import eu.privacysuite.dsr.domain.TaskStatus;
-import eu.privacysuite.dsr.rest.DsrRequestView;
 import eu.privacysuite.shared.events.DsrCommand;
 import eu.privacysuite.shared.events.EventCodec;
 import eu.privacysuite.shared.events.EventEnvelope;
@@ -38,17 +37,17 @@ public class RequestRetry {
 
     private final DsrRequestRepository requests;
     private final ParticipantTaskRepository tasks;
-    private final RequestViews views;
+    private final RequestStates states;
     private final AuditTrail audit;
     private final Outbox outbox;
     private final EventCodec codec;
     private final Clock clock;
 
-    public RequestRetry(DsrRequestRepository requests, ParticipantTaskRepository tasks, RequestViews views,
+    public RequestRetry(DsrRequestRepository requests, ParticipantTaskRepository tasks, RequestStates states,
             AuditTrail audit, Outbox outbox, EventCodec codec, Clock clock) {
         this.requests = requests;
         this.tasks = tasks;
-        this.views = views;
+        this.states = states;
         this.audit = audit;
         this.outbox = outbox;
         this.codec = codec;
@@ -60,13 +59,10 @@ public class RequestRetry {
      * not acted (silent, refused or failed). {@code principal} is who asked, for the audit trail.
      */
     @Transactional
-    public DsrRequestView retry(UUID id, String participant, String principal) {
+    public RequestState retry(UUID id, String participant, String principal) {
         DsrRequest request = requests.lock(id)
                 .orElseThrow(() -> new ProblemException(Status.NOT_FOUND, "No request has this id."));
-        if (request.status != RequestStatus.NEEDS_ATTENTION) {
-            throw new ProblemException(Status.CONFLICT,
-                    "Only a request that needs attention can be retried; this one is " + request.status + ".");
-        }
+        request.check(RequestAct.RETRY);
         List<ParticipantTask> all = tasks.ofRequest(id);
         List<ParticipantTask> chosen = participant == null
                 ? all.stream().filter(t -> t.status == TaskStatus.PENDING || !t.outcome.settled()).toList()
@@ -90,12 +86,12 @@ public class RequestRetry {
             task.repliedAt = null;
             task.lastSentAt = now;
         }
-        request.status = RequestStatus.IN_PROGRESS;
+        request.apply(RequestAct.RETRY);
         request.commandEvent = codec.write(command);
         request.attempts = 1;
         outbox.publish(Topics.DSR_COMMANDS, request.subjectKey, command);
         audit.record(id, principal, "retry asked: new command sent to " + String.join(", ", services));
         LOG.infof("request %s re-driven for %s; command %s", id, services, command.eventId());
-        return views.view(request, all);
+        return states.state(request, all);
     }
 }

@@ -15,6 +15,7 @@ import eu.privacysuite.dsr.domain.DsrRequest;
 import eu.privacysuite.dsr.domain.DsrRequestRepository;
 import eu.privacysuite.dsr.domain.ParticipantTask;
 import eu.privacysuite.dsr.domain.ParticipantTaskRepository;
+import eu.privacysuite.dsr.domain.RequestAct;
 import eu.privacysuite.dsr.domain.RequestStatus;
 import eu.privacysuite.dsr.domain.TaskStatus;
 import eu.privacysuite.shared.events.EventCodec;
@@ -75,7 +76,7 @@ public class SilentParticipants {
     private void resendOrFlag(UUID id, Instant silentSince) {
         // Locked and checked again: a reply or another replica may have moved the request since the query.
         DsrRequest request = requests.lock(id).orElse(null);
-        if (request == null || request.status != RequestStatus.IN_PROGRESS) {
+        if (request == null || request.status() != RequestStatus.IN_PROGRESS) {
             return;
         }
         List<ParticipantTask> pending = tasks.ofRequest(id).stream().filter(t -> t.status == TaskStatus.PENDING).toList();
@@ -93,7 +94,7 @@ public class SilentParticipants {
             return;
         }
         if (request.attempts >= config.maxAttempts()) {
-            request.status = RequestStatus.NEEDS_ATTENTION;
+            request.apply(RequestAct.FLAG);
             audit.record(id, "no answer from " + silent + " after " + request.attempts + " attempt(s)");
             LOG.warnf("request %s needs attention: no answer from %s after %d attempt(s)", id, silent, request.attempts);
             return;

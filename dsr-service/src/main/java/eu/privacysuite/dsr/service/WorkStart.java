@@ -17,7 +17,7 @@ import eu.privacysuite.dsr.domain.ParticipantTask;
 import eu.privacysuite.dsr.domain.ParticipantTaskRepository;
 import eu.privacysuite.dsr.domain.PostMortemDirective;
 import eu.privacysuite.dsr.domain.PostMortemDirectiveRepository;
-import eu.privacysuite.dsr.domain.RequestStatus;
+import eu.privacysuite.dsr.domain.RequestAct;
 import eu.privacysuite.dsr.domain.TaskStatus;
 import eu.privacysuite.shared.events.DsrAction;
 import eu.privacysuite.shared.events.DsrCommand;
@@ -62,7 +62,7 @@ public class WorkStart {
         EventEnvelope command = codec.envelope(EventTypes.DSR_COMMAND, request.id.toString(), request.subjectKey,
                 new DsrCommand(request.id, request.type, request.visitorIds.stream().map(UUID::toString).toList(),
                         request.sealedCorrections));
-        request.status = RequestStatus.IN_PROGRESS;
+        request.apply(RequestAct.VERIFY);
         request.commandEvent = codec.write(command);
         request.attempts = 1;
         List<ParticipantTask> participants = new ArrayList<>();

@@ -19,19 +19,17 @@ import eu.privacysuite.dsr.domain.DsrRequestRepository;
 import eu.privacysuite.dsr.domain.ParticipantTask;
 import eu.privacysuite.dsr.domain.ParticipantTaskRepository;
 import eu.privacysuite.dsr.domain.RequestStatus;
-import eu.privacysuite.dsr.rest.DsrRequestView;
-import eu.privacysuite.dsr.rest.ParticipantView;
 
-/** Requests as the API shows them, with each participant's progress and whether the deadline has passed. */
+/** Requests as they stand, with each participant's progress and whether the deadline has passed. */
 @ApplicationScoped
-public class RequestViews {
+public class RequestStates {
 
     private final DsrRequestRepository requests;
     private final ParticipantTaskRepository tasks;
     private final DsrConfig config;
     private final Clock clock;
 
-    public RequestViews(DsrRequestRepository requests, ParticipantTaskRepository tasks, DsrConfig config,
+    public RequestStates(DsrRequestRepository requests, ParticipantTaskRepository tasks, DsrConfig config,
             Clock clock) {
         this.requests = requests;
         this.tasks = tasks;
@@ -40,45 +38,45 @@ public class RequestViews {
     }
 
     @Transactional
-    public Optional<DsrRequestView> find(UUID id) {
-        return requests.findByIdOptional(id).map(r -> view(r, tasks.ofRequest(id)));
+    public Optional<RequestState> find(UUID id) {
+        return requests.findByIdOptional(id).map(r -> state(r, tasks.ofRequest(id)));
     }
 
     @Transactional
-    public List<DsrRequestView> newestFirst(RequestStatus status, int limit) {
-        return views(requests.newestFirst(status, limit));
+    public List<RequestState> newestFirst(RequestStatus status, int limit) {
+        return states(requests.newestFirst(status, limit));
     }
 
     /** Open requests whose running clock ends within the due-soon period, soonest first. */
     @Transactional
-    public List<DsrRequestView> dueSoon(int limit) {
+    public List<RequestState> dueSoon(int limit) {
         Instant now = Instant.now(clock);
-        return views(requests.dueSoon(now, now.atOffset(ZoneOffset.UTC).plus(config.dueSoon()).toInstant(), limit));
+        return states(requests.dueSoon(now, now.atOffset(ZoneOffset.UTC).plus(config.dueSoon()).toInstant(), limit));
     }
 
     /** Open requests past their due date, the longest overdue first. */
     @Transactional
-    public List<DsrRequestView> overdue(int limit) {
-        return views(requests.overdue(Instant.now(clock), limit));
+    public List<RequestState> overdue(int limit) {
+        return states(requests.overdue(Instant.now(clock), limit));
     }
 
-    private List<DsrRequestView> views(List<DsrRequest> page) {
+    private List<RequestState> states(List<DsrRequest> page) {
         Map<UUID, List<ParticipantTask>> byRequest = tasks.ofRequests(page.stream().map(r -> r.id).toList())
                 .stream().collect(Collectors.groupingBy(t -> t.requestId));
-        return page.stream().map(r -> view(r, byRequest.getOrDefault(r.id, List.of()))).toList();
+        return page.stream().map(r -> state(r, byRequest.getOrDefault(r.id, List.of()))).toList();
     }
 
-    DsrRequestView view(DsrRequest request, List<ParticipantTask> participants) {
+    RequestState state(DsrRequest request, List<ParticipantTask> participants) {
         Instant now = Instant.now(clock);
-        return new DsrRequestView(request.id, request.type, request.status, request.channel, request.receivedAt,
+        return new RequestState(request.id, request.type, request.status(), request.channel, request.receivedAt,
                 request.dueAt, request.clockPausedSince, request.extendedMonths, request.extensionReason,
                 request.identityMethod, request.identityVerifiedAt, request.rejectionReason, request.completedAt,
-                request.closedAt, request.overdue(now), request.statement, request.duplicatesReceived, null,
-                participants.stream().sorted(Comparator.comparing(t -> t.service)).map(RequestViews::view).toList());
+                request.closedAt, request.overdue(now), request.statement, request.duplicatesReceived,
+                participants.stream().sorted(Comparator.comparing(t -> t.service)).map(RequestStates::participant).toList());
     }
 
-    private static ParticipantView view(ParticipantTask task) {
-        return new ParticipantView(task.service, task.status, task.outcome, task.recordCount, task.reason,
+    private static RequestState.Participant participant(ParticipantTask task) {
+        return new RequestState.Participant(task.service, task.status, task.outcome, task.recordCount, task.reason,
                 task.repliedAt);
     }
 }

@@ -1,4 +1,4 @@
-package eu.privacysuite.dsr.results;
+package eu.privacysuite.dsr.domain;
 
 import java.io.Serializable;
 import java.time.Instant;

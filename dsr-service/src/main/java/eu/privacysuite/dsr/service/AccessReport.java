@@ -1,4 +1,4 @@
-package eu.privacysuite.dsr.results;
+package eu.privacysuite.dsr.service;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,6 +8,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import eu.privacysuite.dsr.config.ResultsConfig;
 import eu.privacysuite.shared.dsr.ExportCategory;
 import eu.privacysuite.shared.dsr.SubjectExport;
 import io.quarkus.qute.TemplateInstance;

@@ -1,4 +1,4 @@
-package eu.privacysuite.dsr.results;
+package eu.privacysuite.dsr.service;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,8 +11,9 @@ import jakarta.ws.rs.core.Response.Status;
 
 import eu.privacysuite.dsr.domain.DsrRequest;
 import eu.privacysuite.dsr.domain.DsrRequestRepository;
+import eu.privacysuite.dsr.domain.ResultsWindow;
+import eu.privacysuite.dsr.domain.ResultsWindowRepository;
 import eu.privacysuite.dsr.domain.RequestStatus;
-import eu.privacysuite.dsr.service.AuditTrail;
 import eu.privacysuite.shared.events.DsrAction;
 import eu.privacysuite.shared.problem.ProblemException;
 
@@ -24,12 +25,14 @@ import eu.privacysuite.shared.problem.ProblemException;
 public class RequestResults {
 
     private final DsrRequestRepository requests;
+    private final ResultsWindowRepository windows;
     private final ExportParts parts;
     private final AuditTrail audit;
     private final Clock clock;
 
-    public RequestResults(DsrRequestRepository requests, ExportParts parts, AuditTrail audit, Clock clock) {
+    public RequestResults(DsrRequestRepository requests, ResultsWindowRepository windows, ExportParts parts, AuditTrail audit, Clock clock) {
         this.requests = requests;
+        this.windows = windows;
         this.parts = parts;
         this.audit = audit;
         this.clock = clock;
@@ -47,11 +50,11 @@ public class RequestResults {
             throw new ProblemException(Status.NOT_FOUND, "The request's type is " + request.type + ": only "
                     + kind + " requests have a " + what + ".");
         }
-        if (request.status != RequestStatus.COMPLETED) {
-            throw new ProblemException(Status.CONFLICT, "The request is " + request.status + ": its " + what
+        if (request.status() != RequestStatus.COMPLETED) {
+            throw new ProblemException(Status.CONFLICT, "The request is " + request.status() + ": its " + what
                     + " is assembled once every participant has answered.");
         }
-        ResultsWindow window = ResultsWindow.findById(id);
+        ResultsWindow window = windows.findById(id);
         Instant now = Instant.now(clock);
         if (window == null || !window.open(now)) {
             throw new ProblemException(Status.GONE, "The results of this request could be downloaded until "

@@ -1,4 +1,4 @@
-package eu.privacysuite.dsr.results;
+package eu.privacysuite.dsr.service;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,11 +9,12 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import eu.privacysuite.dsr.config.ResultsConfig;
 import eu.privacysuite.dsr.domain.DsrRequest;
+import eu.privacysuite.dsr.domain.ExportPartRepository;
 import eu.privacysuite.shared.dsr.SealedExports;
 import eu.privacysuite.shared.dsr.SubjectExport;
 import eu.privacysuite.shared.events.DsrOutcome;
@@ -28,13 +29,13 @@ import eu.privacysuite.shared.seal.SealedFieldException;
 @ApplicationScoped
 public class ExportParts {
 
-    private final EntityManager entityManager;
+    private final ExportPartRepository stored;
     private final SealedExports sealed;
     private final ResultsConfig config;
     private final Clock clock;
 
-    public ExportParts(EntityManager entityManager, SealedExports sealed, ResultsConfig config, Clock clock) {
-        this.entityManager = entityManager;
+    public ExportParts(ExportPartRepository stored, SealedExports sealed, ResultsConfig config, Clock clock) {
+        this.stored = stored;
         this.sealed = sealed;
         this.config = config;
         this.clock = clock;
@@ -84,34 +85,19 @@ public class ExportParts {
         if (!request.type.exports()) {
             throw new MalformedEventException("DSR reply carries an export for a request of a type that exports nothing");
         }
-        List<?> announced = entityManager.createNativeQuery(
-                "select distinct parts from dsr_export_part where request_id = :id and service = :service")
-                .setParameter("id", request.id).setParameter("service", reply.service()).getResultList();
-        if (announced.stream().anyMatch(n -> ((Number) n).intValue() != reply.exportParts())) {
+        if (stored.announcedParts(request.id, reply.service()).stream().anyMatch(n -> n != reply.exportParts())) {
             throw new MalformedEventException("DSR export parts of one participant disagree on their number");
         }
-        entityManager.createNativeQuery("""
-                insert into dsr_export_part (request_id, service, part, parts, sealed, received_at)
-                values (:id, :service, :part, :parts, :sealed, :at) on conflict do nothing
-                """).setParameter("id", request.id).setParameter("service", reply.service())
-                .setParameter("part", reply.exportPart()).setParameter("parts", reply.exportParts())
-                .setParameter("sealed", reply.sealedExport()).setParameter("at", Instant.now(clock))
-                .executeUpdate();
-        long stored = ((Number) entityManager.createNativeQuery(
-                "select count(*) from dsr_export_part where request_id = :id and service = :service")
-                .setParameter("id", request.id).setParameter("service", reply.service()).getSingleResult())
-                .longValue();
-        return stored == reply.exportParts();
+        stored.storeIfAbsent(request.id, reply.service(), reply.exportPart(), reply.exportParts(),
+                reply.sealedExport(), Instant.now(clock));
+        return stored.countOf(request.id, reply.service()) == reply.exportParts();
     }
 
     /** Every participant's export of the request, opened and reassembled, by service name. */
     @Transactional(TxType.MANDATORY)
     public List<SubjectExport> open(UUID requestId) {
-        List<ExportPart> stored = entityManager.createQuery(
-                "from ExportPart where requestId = :id order by service, part", ExportPart.class)
-                .setParameter("id", requestId).getResultList();
         Map<String, List<String>> byService = new LinkedHashMap<>();
-        stored.forEach(p -> byService.computeIfAbsent(p.service, s -> new ArrayList<>()).add(p.sealed));
+        stored.ofRequest(requestId).forEach(p -> byService.computeIfAbsent(p.service, s -> new ArrayList<>()).add(p.sealed));
         List<SubjectExport> exports = new ArrayList<>();
         byService.forEach((service, parts) -> {
             try {
@@ -128,7 +114,6 @@ public class ExportParts {
 
     @Transactional(TxType.MANDATORY)
     public int delete(UUID requestId) {
-        return entityManager.createNativeQuery("delete from dsr_export_part where request_id = :id")
-                .setParameter("id", requestId).executeUpdate();
+        return (int) stored.deleteOf(requestId);
     }
 }

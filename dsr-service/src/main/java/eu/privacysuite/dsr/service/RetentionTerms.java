@@ -1,4 +1,4 @@
-package eu.privacysuite.dsr.results;
+package eu.privacysuite.dsr.service;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package eu.privacysuite.dsr.results;
+package eu.privacysuite.dsr.service;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -12,8 +12,10 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.jboss.logging.Logger;
 
+import eu.privacysuite.dsr.config.ResultsConfig;
 import eu.privacysuite.dsr.domain.DsrRequest;
-import eu.privacysuite.dsr.service.AuditTrail;
+import eu.privacysuite.dsr.domain.ResultsWindow;
+import eu.privacysuite.dsr.domain.ResultsWindowRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -27,12 +29,14 @@ public class ResultsExpiry {
     private static final Logger LOG = Logger.getLogger(ResultsExpiry.class);
     private static final int BATCH = 100;
 
+    private final ResultsWindowRepository windows;
     private final ExportParts parts;
     private final AuditTrail audit;
     private final ResultsConfig config;
     private final Clock clock;
 
-    public ResultsExpiry(ExportParts parts, AuditTrail audit, ResultsConfig config, Clock clock) {
+    public ResultsExpiry(ResultsWindowRepository windows, ExportParts parts, AuditTrail audit, ResultsConfig config, Clock clock) {
+        this.windows = windows;
         this.parts = parts;
         this.audit = audit;
         this.config = config;
@@ -42,13 +46,13 @@ public class ResultsExpiry {
     /** Called in the transaction that completes the request. */
     @Transactional(TxType.MANDATORY)
     public void completed(DsrRequest request, Instant at) {
-        if (!request.type.exports() || ResultsWindow.findById(request.id) != null) {
+        if (!request.type.exports() || windows.findById(request.id) != null) {
             return; // nothing to download, or a window already promised (the first completion's) stands
         }
         ResultsWindow window = new ResultsWindow();
         window.requestId = request.id;
         window.availableUntil = at.plus(config.keepFor());
-        window.persist();
+        windows.persist(window);
         audit.record(request.id, "results can be downloaded until " + window.availableUntil);
     }
 
@@ -61,9 +65,7 @@ public class ResultsExpiry {
     /** Deletes the export parts of every request whose window has closed; answers how many requests it cleared. */
     public int deleteExpired() {
         Instant now = Instant.now(clock);
-        List<UUID> expired = QuarkusTransaction.requiringNew().call(() -> ResultsWindow.<ResultsWindow>find(
-                "deletedAt is null and availableUntil <= ?1", now).page(0, BATCH).stream()
-                .map(w -> w.requestId).toList());
+        List<UUID> expired = QuarkusTransaction.requiringNew().call(() -> windows.expired(now, BATCH));
         int cleared = 0;
         for (UUID id : expired) {
             try {
@@ -79,7 +81,7 @@ public class ResultsExpiry {
     }
 
     private void delete(UUID id, Instant now) {
-        ResultsWindow window = ResultsWindow.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        ResultsWindow window = windows.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (window == null || window.deletedAt != null) {
             return; // another replica took it
         }

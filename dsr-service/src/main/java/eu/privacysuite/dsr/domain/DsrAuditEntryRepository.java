@@ -9,7 +9,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
-public class DsrAuditRepository implements PanacheRepositoryBase<DsrAuditEntry, Long> {
+public class DsrAuditEntryRepository implements PanacheRepositoryBase<DsrAuditEntry, Long> {
 
     /** A request's chain head: how many entries were appended, and the last one's hash (null before the first). */
     public record Head(long entries, String hash) {

@@ -1,4 +1,4 @@
-package eu.privacysuite.dsr.results;
+package eu.privacysuite.dsr.service;
 
 import java.time.Instant;
 import java.util.List;
@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response.Status;
 
+import eu.privacysuite.dsr.config.ResultsConfig;
 import eu.privacysuite.dsr.domain.DsrRequest;
 import eu.privacysuite.dsr.domain.DsrRequestRepository;
 import eu.privacysuite.dsr.domain.ParticipantTask;
@@ -48,8 +49,8 @@ public class CompletionSummary {
     public Summary of(UUID id, Language language) {
         DsrRequest request = requests.findByIdOptional(id)
                 .orElseThrow(() -> new ProblemException(Status.NOT_FOUND, "No request has this id."));
-        if (request.status != RequestStatus.COMPLETED) {
-            throw new ProblemException(Status.CONFLICT, "The request is " + request.status
+        if (request.status() != RequestStatus.COMPLETED) {
+            throw new ProblemException(Status.CONFLICT, "The request is " + request.status()
                     + ": a summary is written once it is completed.");
         }
         List<ParticipantTask> all = tasks.ofRequest(id);
