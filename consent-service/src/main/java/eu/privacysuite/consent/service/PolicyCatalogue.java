@@ -14,8 +14,6 @@ import eu.privacysuite.consent.domain.CookieService;
 import eu.privacysuite.consent.domain.PolicyVersion;
 import eu.privacysuite.consent.domain.PolicyVersionRepository;
 import eu.privacysuite.consent.domain.ServiceCategory;
-import eu.privacysuite.consent.rest.BannerSetupView;
-import eu.privacysuite.consent.rest.CatalogueView;
 
 /** What a site's banner presents (policy art. 11): the version in force and the site's services by category. */
 @ApplicationScoped
@@ -31,25 +29,21 @@ public class PolicyCatalogue {
         this.sites = sites;
     }
 
-    /** Categories in the banner's order; a category needs consent when any of its services does. */
+    /** The site's services by category in the catalogue's language (English), under the version in force. */
     @Transactional
-    public CatalogueView catalogue(String siteId) {
-        String version = publishing.current(siteId).version;
-        return new CatalogueView(version, categories(siteId, "en").stream()
-                .map(c -> new CatalogueView.Category(c.category(), c.consentRequired(), c.services().stream()
-                        .map(s -> new CatalogueView.Service(s.id(), s.name(), s.consentRequired(), s.purpose(),
-                                s.privacyPolicyUrl(), s.retention()))
-                        .toList()))
-                .toList());
+    public BannerSetup catalogue(String siteId) {
+        PolicyVersion current = publishing.current(siteId);
+        return new BannerSetup(siteId, "en", current.version, current.shownDate, null, null, null,
+                categories(siteId, "en"));
     }
 
     /** What the banner shows on a site in a language, and the hash of its text that each proof keeps. */
     @Transactional
-    public BannerSetupView banner(String siteId, String askedLanguage) {
+    public BannerSetup banner(String siteId, String askedLanguage) {
         PolicyVersion current = publishing.current(siteId);
         String language = sites.language(siteId, askedLanguage);
         ConsentConfig.Texts texts = sites.texts(siteId, language);
-        return new BannerSetupView(siteId, language, current.version, current.shownDate,
+        return new BannerSetup(siteId, language, current.version, current.shownDate,
                 sites.textHash(siteId, language, current.version), texts.title(), texts.body(),
                 categories(siteId, language));
     }
@@ -66,15 +60,13 @@ public class PolicyCatalogue {
         return bySite;
     }
 
-    private List<BannerSetupView.Category> categories(String siteId, String language) {
+    private List<BannerSetup.Category> categories(String siteId, String language) {
         Map<ServiceCategory, List<CookieService>> byCategory = sites.servicesOf(siteId).stream()
                 .collect(Collectors.groupingBy(s -> s.category));
         return Arrays.stream(ServiceCategory.values()).filter(byCategory::containsKey)
-                .map(category -> new BannerSetupView.Category(category,
+                .map(category -> new BannerSetup.Category(category,
                         byCategory.get(category).stream().anyMatch(s -> s.consentRequired),
-                        byCategory.get(category).stream().map(s -> new BannerSetupView.Service(s.id, s.name,
-                                s.consentRequired, s.purpose(language), s.cookies, s.privacyPolicyUrl, s.retention))
-                                .toList()))
+                        byCategory.get(category).stream().map(s -> BannerSetup.Service.of(s, language)).toList()))
                 .toList();
     }
 }
