@@ -1,9 +1,9 @@
 package eu.privacysuite.consent.service;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,14 +48,15 @@ public class PolicyCatalogue {
                 categories(siteId, language));
     }
 
-    /** Per site: the version in force and the purposes each version changed, for the banner to decide offline. */
+    /**
+     * Per site, the version in force only: what banner.js needs to tell, from its cookie alone, whether a choice
+     * was made under an older version. Which purposes changed since is asked then ({@code reaskPurposes}).
+     */
     @Transactional
-    public Map<String, Object> policiesForBanner() {
-        Map<String, Object> bySite = new LinkedHashMap<>();
+    public Map<String, String> versionsInForce() {
+        Map<String, String> bySite = new TreeMap<>();
         for (String site : sites.ids()) {
-            List<PolicyVersion> all = versions.ofSite(site);
-            versions.findCurrent(site).ifPresent(current -> bySite.put(site, Map.of("v", current.version,
-                    "c", all.stream().map(v -> List.of(v.version, v.changedPurposes)).toList())));
+            versions.findCurrent(site).ifPresent(current -> bySite.put(site, current.version));
         }
         return bySite;
     }
