@@ -339,7 +339,7 @@
   }
 
   // From the cookie alone, unless a version was published since the choice: then the server says which purposes
-  // changed, and their services wait for the visitor's answer. {@code ask}: show the banner even if nothing changed.
+  // changed, and their services wait for the visitor's answer. `ask`: show the banner even if nothing changed.
   function decide(ask) {
     var stale = choice && (choice.k || choice.v) !== version;
     if (stale) held = true;
