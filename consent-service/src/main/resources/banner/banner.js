@@ -1,20 +1,20 @@
 /* Privacy suite cookie banner: no framework. Embed with <script src=".../banner.js" data-site="..." defer>.
    Nothing that needs consent runs before a choice; the choice lives in a first-party cookie and is read on each
-   page view without calling the server, which is called only when a choice is made. */
+   page view without calling the server, which is called when a choice is made and once after a publication. */
 (function () {
   'use strict';
-  var POLICIES = "__POLICIES__"; // per site: {v: version in force, c: [[version, [purposes it changed]], ...]}
+  var VERSIONS = "__VERSIONS__"; // per site: the policy version in force, and nothing more
   var me = document.currentScript;
   var site = me.getAttribute('data-site');
   var api = new URL(me.src).origin + '/api';
-  var policy = POLICIES[site];
+  var version = VERSIONS[site];
   var lang = /^fr/i.test(document.documentElement.lang) ? 'fr' : 'en';
   var COOKIE = 'privacy_consent';
   var T = {
     fr: {
       accept: 'Tout accepter', refuse: 'Tout refuser', custom: 'Personnaliser', save: 'Enregistrer mes choix',
       manage: 'Gestion des services', close: 'Fermer', allow: 'Autoriser', deny: 'Refuser',
-      always: 'Toujours actif', cookies: 'Cookies', policy: 'Politique du fournisseur',
+      always: 'Toujours actif', cookies: 'Cookies : ', policy: 'Politique du fournisseur',
       changed: 'Notre politique a changé pour : ', placeholder: 'Ce contenu est fourni par %s, qui dépose des cookies. ',
       allowOnly: 'Autoriser %s', on: 'autorisé', off: 'refusé',
       cat: {ESSENTIAL: 'Cookies nécessaires', AUDIENCE_MEASUREMENT: "Mesure d'audience",
@@ -23,7 +23,7 @@
     en: {
       accept: 'Accept all', refuse: 'Refuse all', custom: 'Customize', save: 'Save my choices',
       manage: 'Service Management', close: 'Close', allow: 'Allow', deny: 'Refuse',
-      always: 'Always on', cookies: 'Cookies', policy: "Vendor's policy",
+      always: 'Always on', cookies: 'Cookies: ', policy: "Vendor's policy",
       changed: 'Our policy changed for: ', placeholder: 'This content is provided by %s, which sets cookies. ',
       allowOnly: 'Allow %s', on: 'allowed', off: 'refused',
       cat: {ESSENTIAL: 'Strictly necessary cookies', AUDIENCE_MEASUREMENT: 'Audience measurement',
@@ -51,6 +51,8 @@
     analytics_storage: 'denied'});
 
   var choice = read();
+  // Services whose consent is in question: true while the server is asked, then those of the changed purposes.
+  var held = null;
   var setup = null;
   var listeners = [];
   var manageButton, lastFocus;
@@ -68,21 +70,25 @@
     Object.keys(proof.decisions).forEach(function (k) { d[k] = proof.decisions[k] ? 1 : 0; });
     choice = {t: proof.visitorToken, s: site, v: proof.policyVersion, d: d, g: proof.action,
       a: Date.parse(proof.askAgainAt), e: Date.parse(proof.expiresAt)};
+    held = null;
+    store();
+  }
+
+  function store() {
     // The cookie never outlives the consent it holds.
     document.cookie = COOKIE + '=' + encodeURIComponent(JSON.stringify(choice)) + '; expires=' +
       new Date(choice.e).toUTCString() + '; path=/; SameSite=Lax' + (location.protocol === 'https:' ? '; Secure' : '');
   }
 
-  function allowed(id) { return !!(choice && choice.d[id]); }
+  // A service whose purpose changed is neither run nor offered as allowed until the visitor answers again.
+  function allowed(id) {
+    return !!(choice && choice.d[id]) && held !== true && !(held && held.indexOf(id) >= 0);
+  }
 
-  // Purposes changed by the versions published after the one the visitor chose under.
-  function changedSince(version) {
-    var after = false, out = [];
-    policy.c.forEach(function (vc) {
-      if (after) vc[1].forEach(function (p) { if (out.indexOf(p) < 0) out.push(p); });
-      if (vc[0] === version) after = true;
-    });
-    return out;
+  function effective() {
+    var d = {};
+    if (choice) Object.keys(choice.d).forEach(function (k) { d[k] = allowed(k); });
+    return d;
   }
 
   function apply() {
@@ -121,36 +127,47 @@
   }
 
   function only(id) {
-    var d = current();
+    var d = effective();
     d[id] = true;
     send('CUSTOM', d);
   }
 
-  function current() {
-    var d = {};
-    if (choice) Object.keys(choice.d).forEach(function (k) { d[k] = !!choice.d[k]; });
-    return d;
-  }
-
   function send(action, decisions) {
-    var before = current();
-    var body = {site: site, visitorToken: choice && choice.t, policyVersion: policy.v, action: action,
+    var before = effective();
+    var body = {site: site, visitorToken: choice && choice.t, policyVersion: version, action: action,
       decisions: decisions || {}, language: lang};
     return post(body).then(function (r) {
       if (r.status === 403 && body.visitorToken) { body.visitorToken = null; return post(body); }
       return r;
     }).then(function (r) {
+      // Published since the page loaded: the choice was not recorded, so ask again on the version in force.
+      if (r.status === 409) return renew(body.policyVersion);
       if (!r.ok) throw new Error('consent not recorded: ' + r.status);
-      return r.json();
-    }).then(function (proof) {
-      write(proof);
+      return r.json().then(function (proof) { recorded(proof, before); });
+    });
+  }
+
+  function recorded(proof, before) {
+    write(proof);
+    close();
+    hideBanner();
+    var d = api_.decisions();
+    var withdrawn = Object.keys(before).some(function (k) { return before[k] && !d[k]; });
+    if (!withdrawn) apply();
+    // The site hears of every choice before anything else, a reload included.
+    listeners.forEach(function (fn) { fn(d); });
+    document.dispatchEvent(new CustomEvent('privacyconsent', {detail: d}));
+    // What already ran cannot be unloaded: a withdrawn service stops with a reload.
+    if (withdrawn) location.reload();
+  }
+
+  function renew(refused) {
+    setup = null;
+    return load().then(function (s) {
+      if (s.policyVersion === refused) throw new Error('consent not recorded: 409');
       close();
-      hideBanner();
-      // What already ran cannot be unloaded: a withdrawn service stops with a reload.
-      if (Object.keys(before).some(function (k) { return before[k] && !choice.d[k]; })) { location.reload(); return; }
-      apply();
-      listeners.forEach(function (fn) { fn(api_.decisions()); });
-      document.dispatchEvent(new CustomEvent('privacyconsent', {detail: api_.decisions()}));
+      version = s.policyVersion;
+      decide(true);
     });
   }
 
@@ -192,6 +209,7 @@
   // The banner: Accept all, Refuse all and Customize, alike; reask limits it to the purposes a new version changed.
   function showBanner(reask) {
     load().then(function () {
+      hideBanner();
       var b = el('div', 'pc-b');
       b.setAttribute('role', 'dialog');
       b.setAttribute('aria-labelledby', 'pc-t');
@@ -214,7 +232,7 @@
   }
 
   function merge(ids, value) {
-    var d = current();
+    var d = effective();
     ids.forEach(function (id) { d[id] = value; });
     send('CUSTOM', d);
   }
@@ -229,7 +247,7 @@
     lastFocus = document.activeElement;
     load().then(function () {
       close();
-      var pending = current();
+      var pending = effective();
       var o = el('div', 'pc-o');
       o.id = 'pc-panel';
       var p = el('div', 'pc-p');
@@ -247,7 +265,7 @@
           row.setAttribute('data-service-row', s.id);
           row.appendChild(el('strong', null, s.name));
           row.appendChild(el('p', null, s.purpose));
-          row.appendChild(el('p', null, T.cookies + ' : ' + s.cookies));
+          row.appendChild(el('p', null, T.cookies + s.cookies));
           if (s.privacyPolicyUrl) {
             var a = el('a', null, T.policy + ' (' + s.name + ')');
             a.href = s.privacyPolicyUrl; a.target = '_blank'; a.rel = 'noopener';
@@ -305,7 +323,7 @@
   var api_ = window.PrivacyConsent = {
     open: openPanel,
     get: function (id) { return choice ? allowed(id) : undefined; },
-    decisions: function () { return choice ? current() : null; },
+    decisions: function () { return choice ? effective() : null; },
     onChange: function (fn) { listeners.push(fn); }
   };
 
@@ -316,16 +334,42 @@
     manageButton = button(T.manage, openPanel, 'pc-m');
     manageButton.id = 'pc-manage';
     document.body.appendChild(manageButton);
-    if (!policy) return; // unknown site: nothing runs, nothing is asked
+    if (!version) return; // unknown site: nothing runs, nothing is asked
+    decide(false);
+  }
+
+  // From the cookie alone, unless a version was published since the choice: then the server says which purposes
+  // changed, and their services wait for the visitor's answer. `ask`: show the banner even if nothing changed.
+  function decide(ask) {
+    var stale = choice && (choice.k || choice.v) !== version;
+    if (stale) held = true;
     apply();
     if (!choice) {
       if (navigator.globalPrivacyControl === true) send('GPC'); else showBanner();
-    } else if (Date.now() >= choice.a) {
-      showBanner();
-    } else if (choice.v !== policy.v) {
-      var changed = changedSince(choice.v);
-      if (changed.length) showBanner(changed);
+      return;
     }
+    if (!stale) {
+      if (ask || Date.now() >= choice.a) showBanner();
+      return;
+    }
+    fetch(api + '/consents/current?site=' + encodeURIComponent(site), {headers: {'Visitor-Token': choice.t},
+      credentials: 'omit'}).then(function (r) {
+      if (!r.ok) throw new Error('no consent holds: ' + r.status);
+      return r.json();
+    }).then(function (c) {
+      return load().then(function () { return c.reaskPurposes; });
+    }).then(function (reask) {
+      held = services(reask);
+      if (!reask.length) { choice.k = version; store(); } // nothing changed for this visitor: no need to ask again
+      apply();
+      if (reask.length) showBanner(reask); else if (ask || Date.now() >= choice.a) showBanner();
+    }, function () {
+      // Erased, expired or not this service's: no choice holds, so the banner asks anew.
+      choice = null;
+      held = null;
+      apply();
+      showBanner();
+    });
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start); else start();

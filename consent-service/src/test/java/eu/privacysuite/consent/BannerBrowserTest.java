@@ -1,5 +1,7 @@
 package eu.privacysuite.consent;
 
+import static eu.privacysuite.consent.ConsentApi.DEMO;
+import static eu.privacysuite.consent.ConsentApi.publish;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +42,9 @@ class BannerBrowserTest {
 
     @Inject
     ConsentProofRepository proofs;
+
+    @Inject
+    EntityManager em;
 
     @BeforeAll
     static void startBrowser() {
@@ -134,15 +140,78 @@ class BannerBrowserTest {
         browser.click("#pc-banner button:nth-child(1)");
         browser.until(d -> browser.standInsRan().containsAll(List.of("analytics", "social", "video", "map")));
         UUID visitor = browser.visitor();
+        // The site listens as docs/consent.md says, and keeps what it heard where a reload does not erase it.
+        browser.driver.executeScript("sessionStorage.clear(); window.beforeWithdrawal = true;"
+                + "PrivacyConsent.onChange(function (d) { sessionStorage.setItem('onChange', JSON.stringify(d)); });"
+                + "document.addEventListener('privacyconsent', function (e) {"
+                + " sessionStorage.setItem('event', JSON.stringify(e.detail)); });");
 
         browser.click("#pc-manage");
         browser.click("#pc-panel .pc-r button:nth-child(2)");
         browser.until(d -> last(visitor).action == ConsentAction.WITHDRAW);
         browser.until(d -> browser.present("#pc-manage") && browser.choiceCookie().get("g").asText().equals("WITHDRAW"));
+        browser.until(d -> browser.driver.executeScript("return window.beforeWithdrawal") == null);
+        for (String heard : List.of("onChange", "event")) {
+            Object decisions = browser.driver.executeScript("return JSON.parse(sessionStorage.getItem(arguments[0]))",
+                    heard);
+            assertTrue(decisions instanceof Map, heard + " ran before the page reloaded");
+            assertEquals(false, ((Map<?, ?>) decisions).get("google-analytics"), heard + " told the withdrawal");
+        }
         assertEquals(Map.of(false, 4L), countByDecision(last(visitor)));
         browser.driver.navigate().refresh();
         browser.until(d -> browser.present("#pc-manage"));
         assertEquals(List.of(), browser.standInsRan(), "after a withdrawal nothing runs");
+    }
+
+    @Test
+    void aServiceOfAPurposeThatANewVersionChangedDoesNotRunUntilTheVisitorAnswers() {
+        browser.firstVisit(demo.toString());
+        browser.click("#pc-banner button:nth-child(1)");
+        browser.until(d -> browser.standInsRan().containsAll(List.of("analytics", "social", "video", "map")));
+        UUID visitor = browser.visitor();
+        String version = "b14-" + UUID.randomUUID().toString().substring(0, 8);
+        publish(DEMO, version, "[\"AUDIENCE_MEASUREMENT\"]");
+        try {
+            browser.driver.navigate().refresh();
+            browser.until(d -> browser.present("#pc-banner"));
+            assertTrue(browser.driver.findElement(By.id("pc-d")).getText()
+                    .endsWith("Our policy changed for: Audience measurement."));
+            browser.until(d -> browser.standInsRan().containsAll(List.of("social", "video", "map")));
+            assertFalse(browser.standInsRan().contains("analytics"), "the changed purpose's service waits");
+            assertEquals(false, browser.driver.executeScript("return PrivacyConsent.get('google-analytics')"));
+
+            browser.click("#pc-banner button:nth-child(1)");
+            browser.until(d -> browser.standInsRan().contains("analytics"));
+            ConsentProof proof = last(visitor);
+            assertEquals(version, proof.policyVersion);
+            assertEquals(Map.of(true, 4L), countByDecision(proof), "the other decisions stand");
+        } finally {
+            restoreDemoVersion();
+        }
+    }
+
+    @Test
+    void aChoiceRefusedBecauseANewVersionWasPublishedAsksAgainOnTheNewVersion() {
+        browser.firstVisit(demo.toString());
+        browser.until(d -> browser.present("#pc-banner"));
+        browser.driver.executeScript("document.getElementById('pc-banner').setAttribute('data-first', '')");
+        String version = "b16-" + UUID.randomUUID().toString().substring(0, 8);
+        publish(DEMO, version, "[]");
+        try {
+            browser.click("#pc-banner button:nth-child(1)");
+            browser.until(d -> browser.present("#pc-banner:not([data-first])"));
+            assertEquals(2, browser.requested("/api/sites/demo/banner").size(), "the banner was loaded again");
+            assertEquals(null, browser.choiceCookie(), "nothing was recorded");
+            assertEquals(List.of(), browser.standInsRan(), "nothing runs on a refused choice");
+
+            browser.click("#pc-banner button:nth-child(1)");
+            browser.until(d -> browser.choiceCookie() != null);
+            assertEquals(version, browser.choiceCookie().get("v").asText());
+            assertEquals(version, last(browser.visitor()).policyVersion);
+            browser.until(d -> browser.standInsRan().containsAll(List.of("analytics", "social", "video", "map")));
+        } finally {
+            restoreDemoVersion();
+        }
     }
 
     @Test
@@ -169,6 +238,13 @@ class BannerBrowserTest {
             shoot(dir.resolve("banner-" + language + ".png"));
             browser.click("#pc-banner button:nth-child(3)");
             browser.until(d -> browser.present("#pc-panel"));
+            List<String> essential = browser.driver.findElements(By.cssSelector(
+                    "[data-service-row=authentication] strong, [data-service-row=load-balancing] strong,"
+                            + " [data-service-row=session] strong, [data-service-row=youtube-video] strong"))
+                    .stream().map(WebElement::getText).toList();
+            assertEquals(language.equals("fr")
+                    ? List.of("Authentification", "Répartition de charge", "Identifiant de session", "Vidéos YouTube")
+                    : List.of("Authentication", "Load balancing", "Session identifier", "YouTube videos"), essential);
             shoot(dir.resolve("panel-" + language + ".png"));
             browser.click("#pc-panel .pc-r button:nth-child(2)");
             browser.until(d -> browser.choiceCookie() != null && !browser.present("#pc-panel"));
@@ -180,6 +256,18 @@ class BannerBrowserTest {
 
     private void shoot(Path file) throws IOException {
         Files.write(file, browser.driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /**
+     * The demo site back on the reference version that the other tests consent to. The test's version stays
+     * published (its proofs refer to it), retired; no test reads the purposes it changed on the demo site.
+     */
+    private void restoreDemoVersion() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("update policy_version set current = false where site_id = 'demo'").executeUpdate();
+            em.createNativeQuery("update policy_version set current = true where site_id = 'demo' and version = :v")
+                    .setParameter("v", ConsentApi.CURRENT).executeUpdate();
+        });
     }
 
     private ConsentProof last(UUID visitor) {

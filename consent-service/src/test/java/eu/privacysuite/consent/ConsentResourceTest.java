@@ -248,10 +248,31 @@ class ConsentResourceTest {
     void bannerScriptCarriesTheVersionInForceOfEachSite() {
         given().get("/banner.js").then().statusCode(200).contentType(containsString("javascript"))
                 .header("Cache-Control", containsString("max-age=300"))
-                .body(containsString("\"v\":\"2018-05-25\""))
-                .body(not(containsString("__POLICIES__")));
+                .body(containsString("\"demo\":\"2018-05-25\""))
+                .body(not(containsString("__VERSIONS__")));
         given().get("/demo/").then().statusCode(200).body(containsString("data-site=\"demo\""));
-        given().get("/api/empty").then().statusCode(204);
+    }
+
+    @Test
+    void theBenchmarksEmptyEndpointIsNotInABuildThatDoesNotAskForIt() {
+        given().get("/api/empty").then().statusCode(404);
+    }
+
+    @Test
+    void theBannerSetupNamesAndDescribesEveryServiceInTheVisitorsLanguage() {
+        JsonPath fr = given().get("/api/sites/demo/banner?lang=fr").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("Authentification", "Personnalisation de l'interface", "Répartition de charge",
+                "Identifiant de session"), fr.getList("categories.find { it.category == 'ESSENTIAL' }.services.name"));
+        assertEquals("Vidéos YouTube", fr.getString(
+                "categories.services.flatten().find { it.id == 'youtube-video' }.name"));
+        assertEquals("Garder votre connexion aux parties du site qui demandent un compte.", fr.getString(
+                "categories.services.flatten().find { it.id == 'authentication' }.purpose"));
+        assertEquals("jusqu'à la fermeture du navigateur", fr.getString(
+                "categories.services.flatten().find { it.id == 'session' }.retention"));
+        JsonPath en = given().get("/api/sites/demo/banner?lang=en").then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("Authentication", "Interface customisation", "Load balancing", "Session identifier"),
+                en.getList("categories.find { it.category == 'ESSENTIAL' }.services.name"));
+        assertEquals("YouTube videos", en.getString("categories.services.flatten().find { it.id == 'youtube-video' }.name"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,8 @@ class PolicyVersionTest {
                 .body("decisions.google-analytics", equalTo(true));
         publish(SHOP, v3, "[]");
         current(SHOP, token).then().body("reaskPurposes", equalTo(List.of("SOCIAL_SHARING")));
-        given().get("/banner.js").then().body(containsString("[\"" + v2 + "\",[\"SOCIAL_SHARING\"]]"));
+        given().get("/banner.js").then().body(containsString("\"shop\":\"" + v3 + "\""))
+                .body(not(containsString(v2)));
 
         post(SHOP, token, v1, "ACCEPT_ALL", "{}", Map.of()).then().statusCode(409)
                 .contentType("application/problem+json");

@@ -41,10 +41,29 @@ public class CookieService extends PanacheEntityBase {
     @Column(nullable = false)
     public String cookies;
 
+    @Column(name = "name_fr")
+    public String nameFr;
+
     @Column(name = "purpose_fr")
     public String purposeFr;
 
+    @Column(name = "retention_fr")
+    public String retentionFr;
+
+    public String name(String language) {
+        return inLanguage(language, name, nameFr);
+    }
+
     public String purpose(String language) {
-        return "fr".equals(language) && purposeFr != null ? purposeFr : purpose;
+        return inLanguage(language, purpose, purposeFr);
+    }
+
+    public String retention(String language) {
+        return inLanguage(language, retention, retentionFr);
+    }
+
+    /** English is the catalogue's own language; a text without its French version falls back to it. */
+    private static String inLanguage(String language, String english, String french) {
+        return "fr".equals(language) && french != null ? french : english;
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -21,15 +22,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.privacysuite.consent.service.PolicyCatalogue;
 
 /**
- * The banner script sites embed. The policy version in force on each site is written into it, so that on a page
- * view the banner decides from its cookie alone; a short cache lets a new version reach visitors within minutes.
+ * The banner script sites embed. The version in force on each site, and nothing else of the policies, is written
+ * into it, so that on a page view the banner decides from its cookie alone and the script does not grow with
+ * publications; a short cache lets a new version reach visitors within minutes.
  */
 @Path("/banner.js")
 @Tag(name = "Banner")
 public class BannerResource {
 
     static final String TEMPLATE = "banner/banner.js";
-    private static final String PLACEHOLDER = "\"__POLICIES__\"";
+    private static final String PLACEHOLDER = "\"__VERSIONS__\"";
 
     private final String template;
     private final PolicyCatalogue catalogue;
@@ -39,10 +41,16 @@ public class BannerResource {
         this.catalogue = catalogue;
         this.mapper = mapper;
         try (InputStream in = BannerResource.class.getClassLoader().getResourceAsStream(TEMPLATE)) {
-            this.template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            this.template = compact(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Served without indentation and comment lines: every page view downloads it (size budget: BannerSizeTest). */
+    static String compact(String script) {
+        return script.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("//"))
+                .collect(Collectors.joining("\n", "", "\n"));
     }
 
     @GET
@@ -50,9 +58,9 @@ public class BannerResource {
     @Produces("text/javascript; charset=utf-8")
     @Operation(summary = "The banner script", description = "<script src=\".../banner.js\" data-site=\"...\" defer>")
     public Response script() throws JsonProcessingException {
-        String policies = mapper.writeValueAsString(catalogue.policiesForBanner());
+        String versions = mapper.writeValueAsString(catalogue.versionsInForce());
         CacheControl cache = new CacheControl();
         cache.setMaxAge(300);
-        return Response.ok(template.replace(PLACEHOLDER, policies)).cacheControl(cache).build();
+        return Response.ok(template.replace(PLACEHOLDER, versions)).cacheControl(cache).build();
     }
 }

@@ -76,7 +76,7 @@ public class PolicyResource {
     @PermitAll
     @Operation(summary = "A site's cookie services, by category", description = "What the banner shows and asks about.")
     public CatalogueView catalogue(@QueryParam("site") @Size(max = 64) String site) {
-        return catalogue.catalogue(sites.orDefault(site));
+        return CatalogueView.of(catalogue.catalogue(sites.orDefault(site)));
     }
 
     @GET
@@ -86,6 +86,6 @@ public class PolicyResource {
             + "with purpose, cookies and the vendor's policy, and the hash each proof keeps of the text shown.")
     public BannerSetupView banner(@jakarta.ws.rs.PathParam("site") @Size(max = 64) String site,
             @QueryParam("lang") @Size(max = 16) String language) {
-        return catalogue.banner(site, language);
+        return BannerSetupView.of(catalogue.banner(site, language));
     }
 }

@@ -5,9 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -100,7 +98,7 @@ public class ConsentService {
         proof.visitorId = visitor;
         proof.policyVersion = version.version;
         proof.action = choice.action();
-        proof.decisions = decisions(choice.action(), choice.decisions(), offered);
+        proof.decisions = choice.decisionsFor(offered);
         proof.language = sites.language(choice.siteId(), choice.language());
         proof.bannerTextHash = choice.action() == ConsentAction.GPC ? null
                 : sites.textHash(choice.siteId(), proof.language, version.version);
@@ -138,27 +136,6 @@ public class ConsentService {
         String currentVersion = current == null ? null : current.version;
         return new RecordedConsent(proof, visitorIds.sign(proof.visitorId), !now.isBefore(proof.askAgainAt),
                 PolicyPublishing.changedSince(versions.ofSite(proof.siteId), proof.policyVersion), currentVersion, now);
-    }
-
-    /** A decision for every service of the site: essential ones always on, the ones not named refused. */
-    private static Map<String, Boolean> decisions(ConsentAction action, Map<String, Boolean> asked,
-            List<CookieService> offered) {
-        if (asked.values().stream().anyMatch(decision -> decision == null)) {
-            throw new UnprocessableField("decisions", "must map each service to true or false");
-        }
-        if (!offered.stream().map(s -> s.id).toList().containsAll(asked.keySet())) {
-            throw new UnprocessableField("decisions", "names a service that this site does not use");
-        }
-        Map<String, Boolean> complete = new TreeMap<>();
-        for (CookieService service : offered) {
-            boolean accepted = switch (action) {
-                case ACCEPT_ALL -> true;
-                case REFUSE_ALL, WITHDRAW, GPC, OBJECTION -> false;
-                case CUSTOM -> Boolean.TRUE.equals(asked.get(service.id));
-            };
-            complete.put(service.id, !service.consentRequired || accepted);
-        }
-        return complete;
     }
 
     /** Accepted and refused choices per service: site, service and category only, nothing about the visitor. */

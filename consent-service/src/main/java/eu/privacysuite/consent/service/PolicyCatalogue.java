@@ -1,9 +1,9 @@
 package eu.privacysuite.consent.service;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,8 +14,6 @@ import eu.privacysuite.consent.domain.CookieService;
 import eu.privacysuite.consent.domain.PolicyVersion;
 import eu.privacysuite.consent.domain.PolicyVersionRepository;
 import eu.privacysuite.consent.domain.ServiceCategory;
-import eu.privacysuite.consent.rest.BannerSetupView;
-import eu.privacysuite.consent.rest.CatalogueView;
 
 /** What a site's banner presents (policy art. 11): the version in force and the site's services by category. */
 @ApplicationScoped
@@ -31,50 +29,45 @@ public class PolicyCatalogue {
         this.sites = sites;
     }
 
-    /** Categories in the banner's order; a category needs consent when any of its services does. */
+    /** The site's services by category in the catalogue's language (English), under the version in force. */
     @Transactional
-    public CatalogueView catalogue(String siteId) {
-        String version = publishing.current(siteId).version;
-        return new CatalogueView(version, categories(siteId, "en").stream()
-                .map(c -> new CatalogueView.Category(c.category(), c.consentRequired(), c.services().stream()
-                        .map(s -> new CatalogueView.Service(s.id(), s.name(), s.consentRequired(), s.purpose(),
-                                s.privacyPolicyUrl(), s.retention()))
-                        .toList()))
-                .toList());
+    public BannerSetup catalogue(String siteId) {
+        PolicyVersion current = publishing.current(siteId);
+        return new BannerSetup(siteId, "en", current.version, current.shownDate, null, null, null,
+                categories(siteId, "en"));
     }
 
     /** What the banner shows on a site in a language, and the hash of its text that each proof keeps. */
     @Transactional
-    public BannerSetupView banner(String siteId, String askedLanguage) {
+    public BannerSetup banner(String siteId, String askedLanguage) {
         PolicyVersion current = publishing.current(siteId);
         String language = sites.language(siteId, askedLanguage);
         ConsentConfig.Texts texts = sites.texts(siteId, language);
-        return new BannerSetupView(siteId, language, current.version, current.shownDate,
+        return new BannerSetup(siteId, language, current.version, current.shownDate,
                 sites.textHash(siteId, language, current.version), texts.title(), texts.body(),
                 categories(siteId, language));
     }
 
-    /** Per site: the version in force and the purposes each version changed, for the banner to decide offline. */
+    /**
+     * Per site, the version in force only: what banner.js needs to tell, from its cookie alone, whether a choice
+     * was made under an older version. Which purposes changed since is asked then ({@code reaskPurposes}).
+     */
     @Transactional
-    public Map<String, Object> policiesForBanner() {
-        Map<String, Object> bySite = new LinkedHashMap<>();
+    public Map<String, String> versionsInForce() {
+        Map<String, String> bySite = new TreeMap<>();
         for (String site : sites.ids()) {
-            List<PolicyVersion> all = versions.ofSite(site);
-            versions.findCurrent(site).ifPresent(current -> bySite.put(site, Map.of("v", current.version,
-                    "c", all.stream().map(v -> List.of(v.version, v.changedPurposes)).toList())));
+            versions.findCurrent(site).ifPresent(current -> bySite.put(site, current.version));
         }
         return bySite;
     }
 
-    private List<BannerSetupView.Category> categories(String siteId, String language) {
+    private List<BannerSetup.Category> categories(String siteId, String language) {
         Map<ServiceCategory, List<CookieService>> byCategory = sites.servicesOf(siteId).stream()
                 .collect(Collectors.groupingBy(s -> s.category));
         return Arrays.stream(ServiceCategory.values()).filter(byCategory::containsKey)
-                .map(category -> new BannerSetupView.Category(category,
+                .map(category -> new BannerSetup.Category(category,
                         byCategory.get(category).stream().anyMatch(s -> s.consentRequired),
-                        byCategory.get(category).stream().map(s -> new BannerSetupView.Service(s.id, s.name,
-                                s.consentRequired, s.purpose(language), s.cookies, s.privacyPolicyUrl, s.retention))
-                                .toList()))
+                        byCategory.get(category).stream().map(s -> BannerSetup.Service.of(s, language)).toList()))
                 .toList();
     }
 }
