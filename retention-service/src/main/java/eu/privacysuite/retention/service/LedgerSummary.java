@@ -12,7 +12,6 @@ import jakarta.transaction.Transactional;
 import eu.privacysuite.retention.config.RetentionSchedule;
 import eu.privacysuite.retention.domain.CategoryCount;
 import eu.privacysuite.retention.domain.RetentionLedger;
-import eu.privacysuite.retention.rest.CategorySummary;
 
 /** Counts the ledger per category: every category of the schedule, and any the ledger still holds beyond it. */
 @ApplicationScoped
@@ -29,14 +28,10 @@ public class LedgerSummary {
     }
 
     @Transactional
-    public List<CategorySummary> summary() {
-        Instant now = Instant.now(clock);
-        Map<String, CategorySummary> byCategory = new TreeMap<>();
-        schedule.categories().keySet().forEach(c -> byCategory.put(c, new CategorySummary(c, 0, 0, null)));
-        for (CategoryCount count : ledger.countByCategory(now)) {
-            byCategory.put(count.category(),
-                    new CategorySummary(count.category(), count.records(), count.due(), count.nextDueAt()));
-        }
+    public List<CategoryCount> summary() {
+        Map<String, CategoryCount> byCategory = new TreeMap<>();
+        schedule.categories().keySet().forEach(c -> byCategory.put(c, new CategoryCount(c, 0, 0, null)));
+        ledger.countByCategory(Instant.now(clock)).forEach(count -> byCategory.put(count.category(), count));
         return List.copyOf(byCategory.values());
     }
 }
