@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import eu.privacysuite.retention.domain.LedgerEntryRepository;
 import eu.privacysuite.retention.domain.OrderStatus;
 import eu.privacysuite.retention.domain.PurgeOrderEntity;
-import eu.privacysuite.retention.domain.PurgeOrders;
-import eu.privacysuite.retention.domain.RetentionLedger;
+import eu.privacysuite.retention.domain.PurgeOrderRepository;
 import eu.privacysuite.shared.events.ClockEvent;
 import eu.privacysuite.shared.events.Topics;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -45,9 +45,9 @@ class PurgeReportTest {
     @Inject
     ObjectMapper mapper;
     @Inject
-    RetentionLedger ledger;
+    LedgerEntryRepository ledger;
     @Inject
-    PurgeOrders orders;
+    PurgeOrderRepository orders;
     @Inject
     MovableClock clock;
 

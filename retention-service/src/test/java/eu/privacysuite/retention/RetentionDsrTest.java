@@ -22,9 +22,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import eu.privacysuite.retention.config.RetentionSchedule;
+import eu.privacysuite.retention.domain.LedgerEntryRepository;
 import eu.privacysuite.retention.domain.LegalHold;
-import eu.privacysuite.retention.domain.PurgeOrders;
-import eu.privacysuite.retention.domain.RetentionLedger;
+import eu.privacysuite.retention.domain.PurgeOrderRepository;
 import eu.privacysuite.shared.dsr.Corrections;
 import eu.privacysuite.shared.dsr.ExportCategory;
 import eu.privacysuite.shared.dsr.SealedExports;
@@ -51,9 +51,9 @@ class RetentionDsrTest {
     @Inject
     SealedExports sealed;
     @Inject
-    RetentionLedger ledger;
+    LedgerEntryRepository ledger;
     @Inject
-    PurgeOrders orders;
+    PurgeOrderRepository orders;
     @Inject
     SubjectKeys subjectKeys;
     @Inject

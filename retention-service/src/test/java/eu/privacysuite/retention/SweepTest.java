@@ -22,11 +22,11 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import eu.privacysuite.retention.config.RetentionSchedule;
 import eu.privacysuite.retention.config.RetentionSchedule.CategoryRule;
+import eu.privacysuite.retention.config.RetentionSchedule;
+import eu.privacysuite.retention.domain.LedgerEntryRepository;
 import eu.privacysuite.retention.domain.PurgeOrderEntity;
-import eu.privacysuite.retention.domain.PurgeOrders;
-import eu.privacysuite.retention.domain.RetentionLedger;
+import eu.privacysuite.retention.domain.PurgeOrderRepository;
 import eu.privacysuite.shared.events.ClockEvent;
 import eu.privacysuite.shared.subject.SubjectKeys;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -45,9 +45,9 @@ class SweepTest {
     @Inject
     ObjectMapper mapper;
     @Inject
-    RetentionLedger ledger;
+    LedgerEntryRepository ledger;
     @Inject
-    PurgeOrders orders;
+    PurgeOrderRepository orders;
     @Inject
     RetentionSchedule schedule;
     @Inject

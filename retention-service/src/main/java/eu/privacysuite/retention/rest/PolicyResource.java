@@ -18,8 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import eu.privacysuite.retention.config.FeedCheck;
 import eu.privacysuite.retention.config.PurgeConfig;
-import eu.privacysuite.retention.config.RetentionSchedule;
 import eu.privacysuite.retention.config.RetentionSchedule.CategoryRule;
+import eu.privacysuite.retention.config.RetentionSchedule;
 import eu.privacysuite.retention.service.PolicyTable;
 import eu.privacysuite.shared.problem.ProblemException;
 

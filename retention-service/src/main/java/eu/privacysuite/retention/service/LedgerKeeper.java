@@ -10,9 +10,9 @@ import jakarta.transaction.Transactional.TxType;
 import org.jboss.logging.Logger;
 
 import eu.privacysuite.retention.config.RetentionPeriod;
-import eu.privacysuite.retention.config.RetentionSchedule;
 import eu.privacysuite.retention.config.RetentionSchedule.CategoryRule;
-import eu.privacysuite.retention.domain.RetentionLedger;
+import eu.privacysuite.retention.config.RetentionSchedule;
+import eu.privacysuite.retention.domain.LedgerEntryRepository;
 import eu.privacysuite.shared.erasure.ErasureTombstones;
 import eu.privacysuite.shared.events.ClockEvent;
 import eu.privacysuite.shared.events.MalformedEventException;
@@ -33,13 +33,13 @@ public class LedgerKeeper {
         CLOCK_STARTED, CLOCK_NOT_MOVED_BACK, RECORD_FORGOTTEN, SUBJECT_ERASED, SKIPPED
     }
 
-    private final RetentionLedger ledger;
+    private final LedgerEntryRepository ledger;
     private final RetentionSchedule schedule;
     private final ErasureTombstones tombstones;
     private final MeterRegistry registry;
     private final Clock clock;
 
-    public LedgerKeeper(RetentionLedger ledger, RetentionSchedule schedule, ErasureTombstones tombstones,
+    public LedgerKeeper(LedgerEntryRepository ledger, RetentionSchedule schedule, ErasureTombstones tombstones,
             MeterRegistry registry, Clock clock) {
         this.ledger = ledger;
         this.schedule = schedule;

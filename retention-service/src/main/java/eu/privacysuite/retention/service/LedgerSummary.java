@@ -11,17 +11,17 @@ import jakarta.transaction.Transactional;
 
 import eu.privacysuite.retention.config.RetentionSchedule;
 import eu.privacysuite.retention.domain.CategoryCount;
-import eu.privacysuite.retention.domain.RetentionLedger;
+import eu.privacysuite.retention.domain.LedgerEntryRepository;
 
 /** Counts the ledger per category: every category of the schedule, and any the ledger still holds beyond it. */
 @ApplicationScoped
 public class LedgerSummary {
 
-    private final RetentionLedger ledger;
+    private final LedgerEntryRepository ledger;
     private final RetentionSchedule schedule;
     private final Clock clock;
 
-    public LedgerSummary(RetentionLedger ledger, RetentionSchedule schedule, Clock clock) {
+    public LedgerSummary(LedgerEntryRepository ledger, RetentionSchedule schedule, Clock clock) {
         this.ledger = ledger;
         this.schedule = schedule;
         this.clock = clock;
