@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.privacysuite.retention.config.RetentionSchedule;
 import eu.privacysuite.retention.domain.LedgerEntryRepository;
 import eu.privacysuite.retention.domain.LegalHold;
+import eu.privacysuite.retention.domain.LegalHoldRepository;
 import eu.privacysuite.retention.domain.PurgeOrderRepository;
 import eu.privacysuite.shared.dsr.Corrections;
 import eu.privacysuite.shared.dsr.ExportCategory;
@@ -54,6 +55,8 @@ class RetentionDsrTest {
     LedgerEntryRepository ledger;
     @Inject
     PurgeOrderRepository orders;
+    @Inject
+    LegalHoldRepository holds;
     @Inject
     SubjectKeys subjectKeys;
     @Inject
@@ -225,7 +228,7 @@ class RetentionDsrTest {
         assertEquals(0, holdsOf(newKey).size(), "no row keeps the erased subject's key");
     }
 
-    private static List<LegalHold> holdsOf(String subjectKey) {
-        return QuarkusTransaction.requiringNew().call(() -> LegalHold.<LegalHold>list("subjectKey", subjectKey));
+    private List<LegalHold> holdsOf(String subjectKey) {
+        return QuarkusTransaction.requiringNew().call(() -> holds.list("subjectKey", subjectKey));
     }
 }

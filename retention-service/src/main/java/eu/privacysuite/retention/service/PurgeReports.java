@@ -71,22 +71,7 @@ public class PurgeReports {
         order.purged = report.purged().size();
         order.alreadyGone = report.alreadyGone().size();
         order.held = report.held().size();
-        evidence.persist(evidenceOf(order));
+        evidence.persist(PurgeEvidence.of(order));
         metrics.reported(order.category, order.purged, order.alreadyGone, order.held);
-    }
-
-    private static PurgeEvidence evidenceOf(PurgeOrderEntity order) {
-        PurgeEvidence entry = new PurgeEvidence();
-        entry.orderId = order.id;
-        entry.service = order.service;
-        entry.category = order.category;
-        entry.action = order.action;
-        entry.rule = order.rule;
-        entry.purged = order.purged;
-        entry.alreadyGone = order.alreadyGone;
-        entry.held = order.held;
-        entry.orderedAt = order.orderedAt;
-        entry.reportedAt = order.reportedAt;
-        return entry;
     }
 }
