@@ -18,7 +18,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 @ApplicationScoped
 public class LedgerEntryRepository implements PanacheRepositoryBase<LedgerEntry, UUID> {
 
-    /** A due record is held when an active legal hold covers its subject or the record itself. */
+    /** The rule of LegalHold.covers in SQL: an active hold on the record's subject or on the record itself. */
     private static final String HELD = " exists (select 1 from legal_hold h where h.lifted_at is null"
             + " and (h.subject_key = c.subject_key or (h.category = c.category and h.record_id = c.record_id))) ";
 

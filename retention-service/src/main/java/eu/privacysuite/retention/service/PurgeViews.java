@@ -45,7 +45,7 @@ public class PurgeViews {
     @Transactional
     public Due due(Optional<Instant> before, Optional<String> category, int page, int size) {
         Instant at = before.orElseGet(() -> Instant.now(clock));
-        Instant cutoff = at.minus(config.grace());
+        Instant cutoff = DueDates.cutoff(at, config.grace());
         return new Due(at, cutoff, ledger.countDue(cutoff), ledger.pageDue(cutoff, category, page, size));
     }
 

@@ -94,8 +94,7 @@ public class RetentionExport {
     }
 
     private static Map<String, Object> row(LedgerEntry e, List<LegalHold> covering) {
-        boolean held = covering.stream().anyMatch(h -> h.liftedAt == null
-                && (h.subjectKey != null || (e.category.equals(h.category) && e.recordId.equals(h.recordId))));
+        boolean held = covering.stream().anyMatch(h -> h.covers(e));
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("category", e.category);
         row.put("service", e.service);

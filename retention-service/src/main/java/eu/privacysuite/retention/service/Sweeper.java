@@ -61,7 +61,7 @@ public class Sweeper {
     }
 
     public SweepResult sweep(boolean dryRun) {
-        Instant cutoff = Instant.now(clock).minus(config.grace());
+        Instant cutoff = DueDates.cutoff(Instant.now(clock), config.grace());
         UUID sweepId = UUID.randomUUID();
         if (dryRun) {
             Map<String, DueCount> counts = counts(cutoff);
