@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -36,7 +37,6 @@ import eu.privacysuite.shared.problem.ProblemException;
 @Produces(MediaType.APPLICATION_JSON)
 public class PurgeResource {
 
-    private static final int MAX_PAGE = 1_000_000;
     private static final List<String> STATUSES = Arrays.stream(OrderStatus.values())
             .map(s -> s.name().toLowerCase(Locale.ROOT)).toList();
 
@@ -67,10 +67,10 @@ public class PurgeResource {
     public DueView due(@QueryParam("before") String before,
             @QueryParam("category") @Parameter(description = "a category of the schedule") String category,
             @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
-                    maximum = "" + MAX_PAGE, defaultValue = "0")) String page,
+                    maximum = "" + PageQuery.MAX_PAGE, defaultValue = "0")) String page,
             @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
                     maximum = "1000", defaultValue = "100")) String size) {
-        int pageNumber = page(page);
+        int pageNumber = PageQuery.page(page);
         int pageSize = QueryValues.number("size", size, 100, 1, 1000);
         Optional<String> inCategory = QueryValues.oneOf("category", category, new TreeSet<>(schedule.categories().keySet()));
         PurgeViews.Due due = views.due(QueryValues.instant("before", before), inCategory, pageNumber, pageSize);
@@ -83,12 +83,8 @@ public class PurgeResource {
     @RolesAllowed({ Roles.CONTROLLER, Roles.AUDITOR })
     @Operation(summary = "Purge orders, newest first", description = "status=sent, reported or failed.")
     public List<OrderView> orders(@QueryParam("status") @Parameter(description = "sent, reported or failed") String status,
-            @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
-                    maximum = "" + MAX_PAGE, defaultValue = "0")) String page,
-            @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
-                    maximum = "500", defaultValue = "50")) String size) {
-        return views.orders(status(status), page(page), QueryValues.number("size", size, 50, 1, 500)).stream()
-                .map(OrderView::of).toList();
+            @BeanParam PageQuery paging) {
+        return views.orders(status(status), paging.page(), paging.size()).stream().map(OrderView::of).toList();
     }
 
     @GET
@@ -97,12 +93,9 @@ public class PurgeResource {
     @Operation(summary = "Evidence of purges in a period", description = "Order, category, rule applied, counts and "
             + "dates; no personal data. Period [from, to), by report time; default: everything.")
     public EvidenceView.Page evidence(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
-                    maximum = "" + MAX_PAGE, defaultValue = "0")) String page,
-            @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
-                    maximum = "500", defaultValue = "50")) String size) {
-        int pageNumber = page(page);
-        int pageSize = QueryValues.number("size", size, 50, 1, 500);
+            @BeanParam PageQuery paging) {
+        int pageNumber = paging.page();
+        int pageSize = paging.size();
         Instant start = QueryValues.instant("from", from).orElse(Instant.EPOCH);
         Instant end = QueryValues.instant("to", to).orElse(Instant.parse("9999-12-31T00:00:00Z"));
         if (!start.isBefore(end)) {
@@ -115,10 +108,5 @@ public class PurgeResource {
     /** Only the documented lower-case names. */
     private static Optional<OrderStatus> status(String status) {
         return QueryValues.oneOf("status", status, STATUSES).map(s -> OrderStatus.valueOf(s.toUpperCase(Locale.ROOT)));
-    }
-
-    /** Bounded so that page times size never overflows the query's offset. */
-    private static int page(String page) {
-        return QueryValues.number("page", page, 0, 0, MAX_PAGE);
     }
 }
