@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import eu.privacysuite.retention.domain.RetentionLedger;
+import eu.privacysuite.retention.domain.LedgerEntryRepository;
 import eu.privacysuite.shared.events.ClockEvent;
 import eu.privacysuite.shared.events.EventEnvelope;
 import eu.privacysuite.shared.events.Topics;
@@ -72,7 +72,7 @@ class DatabaseOutageTest {
     ObjectMapper mapper;
 
     @Inject
-    RetentionLedger ledger;
+    LedgerEntryRepository ledger;
 
     @Inject
     EntityManager entityManager;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import eu.privacysuite.retention.domain.RetentionLedger;
+import eu.privacysuite.retention.domain.LedgerEntryRepository;
 import eu.privacysuite.retention.service.DueRecordsGauge;
 import eu.privacysuite.shared.events.ClockEvent;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,7 +37,7 @@ class LedgerSummaryTest {
     ObjectMapper mapper;
 
     @Inject
-    RetentionLedger ledger;
+    LedgerEntryRepository ledger;
 
     @Inject
     DueRecordsGauge dueGauge;

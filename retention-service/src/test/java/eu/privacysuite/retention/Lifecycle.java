@@ -11,7 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import eu.privacysuite.retention.domain.LedgerEntry;
-import eu.privacysuite.retention.domain.RetentionLedger;
+import eu.privacysuite.retention.domain.LedgerEntryRepository;
 import eu.privacysuite.shared.events.ClockEvent;
 import eu.privacysuite.shared.events.EventEnvelope;
 import eu.privacysuite.shared.events.EventTypes;
@@ -25,10 +25,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 final class Lifecycle {
 
     private final ObjectMapper mapper;
-    private final RetentionLedger ledger;
+    private final LedgerEntryRepository ledger;
     final TopicProbe bus = new TopicProbe(SuitePlatformResource.bootstrapServers());
 
-    Lifecycle(ObjectMapper mapper, RetentionLedger ledger) {
+    Lifecycle(ObjectMapper mapper, LedgerEntryRepository ledger) {
         this.mapper = mapper;
         this.ledger = ledger;
     }

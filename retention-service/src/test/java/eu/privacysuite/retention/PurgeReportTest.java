@@ -13,18 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import eu.privacysuite.retention.domain.OrderStatus;
 import eu.privacysuite.retention.domain.PurgeOrderEntity;
-import eu.privacysuite.retention.domain.PurgeOrders;
-import eu.privacysuite.retention.domain.RetentionLedger;
 import eu.privacysuite.shared.events.ClockEvent;
 import eu.privacysuite.shared.events.Topics;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -34,7 +26,7 @@ import eu.privacysuite.testing.TestTokens;
 /** Orders and what the owners report: evidence, held records, silent owners, and who may read what. */
 @QuarkusTest
 @QuarkusTestResource(TestTokens.class)
-class PurgeReportTest {
+class PurgeReportTest extends PurgeFlowTest {
 
     // Health and metrics answer on the management port only.
     @io.quarkus.test.common.http.TestHTTPResource(value = "/", management = true)
@@ -42,29 +34,8 @@ class PurgeReportTest {
 
     private static final String CONTACT = "contact-service";
 
-    @Inject
-    ObjectMapper mapper;
-    @Inject
-    RetentionLedger ledger;
-    @Inject
-    PurgeOrders orders;
-    @Inject
-    MovableClock clock;
-
-    Lifecycle lifecycle;
-    Purges purges;
-    Instant t0;
-
-    @BeforeEach
-    void setUp() {
-        lifecycle = new Lifecycle(mapper, ledger);
-        purges = new Purges(mapper, lifecycle, orders);
-        t0 = Instant.parse("2200-01-01T00:00:00Z").plus(Duration.ofDays((long) (Math.random() * 3000)));
-    }
-
-    @AfterEach
-    void realTime() {
-        clock.reset();
+    PurgeReportTest() {
+        super("2200-01-01T00:00:00Z");
     }
 
     @Test
@@ -139,6 +110,42 @@ class PurgeReportTest {
         given().auth().oauth2(TestTokens.signedByAnotherKey()).get("/api/retention/orders").then().statusCode(401);
         given().get("/api/retention/policies").then().statusCode(200);
         given().get("/api/retention/schedule").then().statusCode(200);
+    }
+
+    @Test
+    void pagesSizesStatusesCategoriesLanguagesAndHoldIdsAreReadStrictlyAndARefusalNamesTheParameter() {
+        String auditor = TestTokens.auditor();
+        for (String size : List.of("1.5", "-1", "99999999999", " 5", "1e2", "+5", "0", "501")) {
+            refused(given().auth().oauth2(auditor).queryParam("size", size).get("/api/retention/orders"), "size", size);
+        }
+        for (String page : List.of("2147483647", "-1", "1.5", "0x10")) {
+            refused(given().auth().oauth2(auditor).queryParam("page", page).get("/api/retention/evidence"), "page", page);
+        }
+        refused(given().auth().oauth2(auditor).queryParam("size", "1001").get("/api/retention/due"), "size", "1001");
+        for (String status : List.of("done", "SENT", "Sent", "sent,failed")) {
+            refused(given().auth().oauth2(auditor).queryParam("status", status).get("/api/retention/orders"), "status", status);
+        }
+        for (String category : List.of("prospect", "Prospect", "NO_SUCH_CATEGORY")) {
+            refused(given().auth().oauth2(auditor).queryParam("category", category).get("/api/retention/due"), "category",
+                    category);
+        }
+        refused(given().accept("text/markdown").queryParam("lang", "EN").get("/api/retention/policies"), "lang", "EN");
+        refused(given().auth().oauth2(TestTokens.controller()).post("/api/retention/holds/1-1-1-1-1/lift"), "hold id",
+                "1-1-1-1-1");
+
+        // The documented values still answer.
+        given().auth().oauth2(auditor).queryParam("status", "reported").queryParam("size", "500").queryParam("page", "0")
+                .get("/api/retention/orders").then().statusCode(200);
+        given().auth().oauth2(auditor).queryParam("category", "PROSPECT").queryParam("size", "1000")
+                .get("/api/retention/due").then().statusCode(200).body("size", org.hamcrest.Matchers.equalTo(1000));
+    }
+
+    private static void refused(io.restassured.response.Response response, String parameter, String value) {
+        String body = response.then().statusCode(400).contentType("application/problem+json").extract().asString();
+        String detail = response.jsonPath().getString("detail");
+        assertTrue(detail.startsWith(parameter + " "), value + " -> " + body);
+        // A one-character value may stand in the rule itself ("from 1 to 500"); a longer one is never echoed.
+        assertFalse(value.strip().length() > 1 && body.contains(value.strip()), "the value is echoed: " + body);
     }
 
     private String prospect() {

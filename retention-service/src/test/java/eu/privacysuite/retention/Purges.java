@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import eu.privacysuite.retention.domain.LedgerEntry;
 import eu.privacysuite.retention.domain.PurgeOrderEntity;
-import eu.privacysuite.retention.domain.PurgeOrders;
+import eu.privacysuite.retention.domain.PurgeOrderRepository;
 import eu.privacysuite.shared.events.EventEnvelope;
 import eu.privacysuite.shared.events.EventTypes;
 import eu.privacysuite.shared.events.PurgeReport;
@@ -25,9 +25,9 @@ final class Purges {
 
     private final ObjectMapper mapper;
     private final Lifecycle lifecycle;
-    private final PurgeOrders orders;
+    private final PurgeOrderRepository orders;
 
-    Purges(ObjectMapper mapper, Lifecycle lifecycle, PurgeOrders orders) {
+    Purges(ObjectMapper mapper, Lifecycle lifecycle, PurgeOrderRepository orders) {
         this.mapper = mapper;
         this.lifecycle = lifecycle;
         this.orders = orders;

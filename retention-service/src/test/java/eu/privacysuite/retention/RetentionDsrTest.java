@@ -22,9 +22,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import eu.privacysuite.retention.config.RetentionSchedule;
+import eu.privacysuite.retention.domain.LedgerEntryRepository;
 import eu.privacysuite.retention.domain.LegalHold;
-import eu.privacysuite.retention.domain.PurgeOrders;
-import eu.privacysuite.retention.domain.RetentionLedger;
+import eu.privacysuite.retention.domain.LegalHoldRepository;
+import eu.privacysuite.retention.domain.PurgeOrderRepository;
 import eu.privacysuite.shared.dsr.Corrections;
 import eu.privacysuite.shared.dsr.ExportCategory;
 import eu.privacysuite.shared.dsr.SealedExports;
@@ -51,9 +52,11 @@ class RetentionDsrTest {
     @Inject
     SealedExports sealed;
     @Inject
-    RetentionLedger ledger;
+    LedgerEntryRepository ledger;
     @Inject
-    PurgeOrders orders;
+    PurgeOrderRepository orders;
+    @Inject
+    LegalHoldRepository holds;
     @Inject
     SubjectKeys subjectKeys;
     @Inject
@@ -225,7 +228,7 @@ class RetentionDsrTest {
         assertEquals(0, holdsOf(newKey).size(), "no row keeps the erased subject's key");
     }
 
-    private static List<LegalHold> holdsOf(String subjectKey) {
-        return QuarkusTransaction.requiringNew().call(() -> LegalHold.<LegalHold>list("subjectKey", subjectKey));
+    private List<LegalHold> holdsOf(String subjectKey) {
+        return QuarkusTransaction.requiringNew().call(() -> holds.list("subjectKey", subjectKey));
     }
 }

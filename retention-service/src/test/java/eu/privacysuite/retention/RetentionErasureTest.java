@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import eu.privacysuite.retention.domain.RetentionLedger;
+import eu.privacysuite.retention.domain.LedgerEntryRepository;
 import eu.privacysuite.shared.events.ClockEvent;
 import eu.privacysuite.shared.events.DsrAction;
 import eu.privacysuite.shared.events.DsrCommand;
@@ -34,7 +34,7 @@ class RetentionErasureTest {
     ObjectMapper mapper;
 
     @Inject
-    RetentionLedger ledger;
+    LedgerEntryRepository ledger;
 
     @Test
     void erasureDeletesTheSubjectsEntriesAndRepliesDoneWithTheCount() throws Exception {

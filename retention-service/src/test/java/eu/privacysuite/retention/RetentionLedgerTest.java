@@ -19,7 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import eu.privacysuite.retention.domain.LedgerEntry;
-import eu.privacysuite.retention.domain.RetentionLedger;
+import eu.privacysuite.retention.domain.LedgerEntryRepository;
 import eu.privacysuite.shared.events.ClockEvent;
 import eu.privacysuite.shared.events.EventEnvelope;
 import eu.privacysuite.shared.events.Topics;
@@ -41,7 +41,7 @@ class RetentionLedgerTest {
     ObjectMapper mapper;
 
     @Inject
-    RetentionLedger ledger;
+    LedgerEntryRepository ledger;
 
     @Inject
     MeterRegistry registry;

@@ -13,9 +13,9 @@ import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
+import eu.privacysuite.retention.config.RetentionPeriod;
 import eu.privacysuite.retention.config.RetentionSchedule;
 import eu.privacysuite.retention.config.RetentionScheduleCheck;
-import eu.privacysuite.retention.config.RetentionPeriod;
 import io.smallrye.config.ConfigValidationException;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;

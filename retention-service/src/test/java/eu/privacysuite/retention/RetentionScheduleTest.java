@@ -13,8 +13,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import eu.privacysuite.retention.config.RetentionPeriod;
-import eu.privacysuite.retention.config.RetentionSchedule;
 import eu.privacysuite.retention.config.RetentionSchedule.CategoryRule;
+import eu.privacysuite.retention.config.RetentionSchedule;
 import eu.privacysuite.shared.events.ClockEvent;
 import eu.privacysuite.shared.events.PurgeAction;
 import io.quarkus.test.junit.QuarkusTest;

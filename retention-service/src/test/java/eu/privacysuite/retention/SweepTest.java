@@ -16,17 +16,11 @@ import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import eu.privacysuite.retention.config.RetentionSchedule;
 import eu.privacysuite.retention.config.RetentionSchedule.CategoryRule;
+import eu.privacysuite.retention.config.RetentionSchedule;
 import eu.privacysuite.retention.domain.PurgeOrderEntity;
-import eu.privacysuite.retention.domain.PurgeOrders;
-import eu.privacysuite.retention.domain.RetentionLedger;
 import eu.privacysuite.shared.events.ClockEvent;
 import eu.privacysuite.shared.subject.SubjectKeys;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -37,39 +31,18 @@ import eu.privacysuite.testing.TestTokens;
 /** The sweep with a clock the test moves: due dates per category, the clock moving, grace, dry run, holds. */
 @QuarkusTest
 @QuarkusTestResource(TestTokens.class)
-class SweepTest {
+class SweepTest extends PurgeFlowTest {
 
     private static final Duration GRACE = Duration.ofHours(24);
     private static final String CONTACT = "contact-service";
 
     @Inject
-    ObjectMapper mapper;
-    @Inject
-    RetentionLedger ledger;
-    @Inject
-    PurgeOrders orders;
-    @Inject
     RetentionSchedule schedule;
     @Inject
     SubjectKeys subjectKeys;
-    @Inject
-    MovableClock clock;
 
-    Lifecycle lifecycle;
-    Purges purges;
-    Instant t0;
-
-    @BeforeEach
-    void setUp() {
-        lifecycle = new Lifecycle(mapper, ledger);
-        purges = new Purges(mapper, lifecycle, orders);
-        // Far enough ahead that no earlier test's record shares these dates.
-        t0 = Instant.parse("2100-01-01T00:00:00Z").plus(Duration.ofDays((long) (Math.random() * 3000)));
-    }
-
-    @AfterEach
-    void realTime() {
-        clock.reset();
+    SweepTest() {
+        super("2100-01-01T00:00:00Z");
     }
 
     @Test

@@ -11,12 +11,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import eu.privacysuite.shared.events.ClockEvent;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One record's retention clock: when it started, by which event, and when the record is due for purging. */
 @Entity
 @Table(name = "retention_clock")
-public class LedgerEntry extends PanacheEntityBase {
+public class LedgerEntry {
 
     @Id
     public UUID id;

@@ -1,6 +1,7 @@
 package eu.privacysuite.retention.domain;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -8,12 +9,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /** Suspends purging of a subject's records, or of one record, until lifted; who and why are kept. */
 @Entity
 @Table(name = "legal_hold")
-public class LegalHold extends PanacheEntityBase {
+public class LegalHold {
 
     @Id
     public UUID id;
@@ -41,4 +40,13 @@ public class LegalHold extends PanacheEntityBase {
 
     @Column(name = "lifted_at")
     public Instant liftedAt;
+
+    /** While not lifted, a hold on a subject covers each of their records, and a hold on a record that record. */
+    public boolean covers(LedgerEntry entry) {
+        if (liftedAt != null) {
+            return false;
+        }
+        return subjectKey != null ? subjectKey.equals(entry.subjectKey)
+                : Objects.equals(category, entry.category) && Objects.equals(recordId, entry.recordId);
+    }
 }

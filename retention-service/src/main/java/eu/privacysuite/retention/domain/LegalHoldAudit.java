@@ -10,12 +10,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /** One step in the life of a legal hold: placed or lifted, by whom. */
 @Entity
 @Table(name = "legal_hold_audit")
-public class LegalHoldAudit extends PanacheEntityBase {
+public class LegalHoldAudit {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -3,8 +3,8 @@ package eu.privacysuite.retention.rest;
 import java.time.Instant;
 import java.util.List;
 
-import eu.privacysuite.retention.domain.DueRecords.DueCount;
-import eu.privacysuite.retention.domain.DueRecords.DueRecord;
+import eu.privacysuite.retention.domain.DueCount;
+import eu.privacysuite.retention.domain.DueRecord;
 
 /**
  * What a sweep at {@code before} would purge: per category the records due after the grace window (purgeable)

@@ -23,8 +23,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import eu.privacysuite.retention.service.LegalHoldKeeper;
 import eu.privacysuite.retention.service.LegalHoldKeeper.HoldRecord;
+import eu.privacysuite.retention.service.LegalHoldKeeper;
 import eu.privacysuite.shared.problem.ProblemException;
 
 /** Legal holds: placed and lifted by the controller, listed with their history for the auditor. */

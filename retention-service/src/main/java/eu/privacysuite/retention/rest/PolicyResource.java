@@ -5,23 +5,20 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response.Status;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import eu.privacysuite.retention.config.FeedCheck;
 import eu.privacysuite.retention.config.PurgeConfig;
-import eu.privacysuite.retention.config.RetentionSchedule;
 import eu.privacysuite.retention.config.RetentionSchedule.CategoryRule;
+import eu.privacysuite.retention.config.RetentionSchedule;
 import eu.privacysuite.retention.service.PolicyTable;
-import eu.privacysuite.shared.problem.ProblemException;
 
 /**
  * The retention policies, public (no personal data): JSON, or the table a privacy notice includes, in English or
@@ -53,14 +50,14 @@ public class PolicyResource {
     @GET
     @Produces("text/markdown;qs=0.5;charset=UTF-8")
     @Operation(summary = "The retention policies as a Markdown table for the privacy notice")
-    public String markdown(@QueryParam("lang") @DefaultValue("en") String lang) {
+    public String markdown(@QueryParam("lang") String lang) {
         return PolicyTable.markdown(rules(), language(lang));
     }
 
     @GET
     @Produces("text/html;qs=0.5;charset=UTF-8")
     @Operation(summary = "The retention policies as an HTML table for the privacy notice")
-    public String html(@QueryParam("lang") @DefaultValue("en") String lang) {
+    public String html(@QueryParam("lang") String lang) {
         return PolicyTable.html(rules(), language(lang));
     }
 
@@ -69,10 +66,6 @@ public class PolicyResource {
     }
 
     private static String language(String lang) {
-        String language = lang.strip().toLowerCase();
-        if (!PolicyTable.LANGUAGES.contains(language)) {
-            throw new ProblemException(Status.BAD_REQUEST, "lang must be en or fr.");
-        }
-        return language;
+        return QueryValues.oneOf("lang", lang, PolicyTable.LANGUAGES).orElse("en");
     }
 }

@@ -42,6 +42,6 @@ public class RetentionResource {
     @Path("/ledger/summary")
     @Operation(summary = "The ledger per category", description = "Records followed, records due now and the next due date.")
     public List<CategorySummary> ledgerSummary() {
-        return summary.summary();
+        return summary.summary().stream().map(CategorySummary::of).toList();
     }
 }

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import eu.privacysuite.retention.config.RetentionSchedule;
-import eu.privacysuite.retention.rest.CategorySummary;
+import eu.privacysuite.retention.domain.CategoryCount;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -34,8 +34,8 @@ public class DueRecordsGauge {
     @Scheduled(every = "${privacy.retention.due-gauge-refresh}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void refresh() {
-        for (CategorySummary category : summary.summary()) {
-            gauge(category.category()).set(category.dueNow());
+        for (CategoryCount category : summary.summary()) {
+            gauge(category.category()).set(category.due());
         }
     }
 

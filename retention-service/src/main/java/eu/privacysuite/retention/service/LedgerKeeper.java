@@ -9,12 +9,10 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.jboss.logging.Logger;
 
-import eu.privacysuite.retention.config.RetentionPeriod;
-import eu.privacysuite.retention.config.RetentionSchedule;
 import eu.privacysuite.retention.config.RetentionSchedule.CategoryRule;
-import eu.privacysuite.retention.domain.RetentionLedger;
+import eu.privacysuite.retention.config.RetentionSchedule;
+import eu.privacysuite.retention.domain.LedgerEntryRepository;
 import eu.privacysuite.shared.erasure.ErasureTombstones;
-import eu.privacysuite.shared.events.ClockEvent;
 import eu.privacysuite.shared.events.MalformedEventException;
 import eu.privacysuite.shared.events.RetentionClock;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,13 +31,13 @@ public class LedgerKeeper {
         CLOCK_STARTED, CLOCK_NOT_MOVED_BACK, RECORD_FORGOTTEN, SUBJECT_ERASED, SKIPPED
     }
 
-    private final RetentionLedger ledger;
+    private final LedgerEntryRepository ledger;
     private final RetentionSchedule schedule;
     private final ErasureTombstones tombstones;
     private final MeterRegistry registry;
     private final Clock clock;
 
-    public LedgerKeeper(RetentionLedger ledger, RetentionSchedule schedule, ErasureTombstones tombstones,
+    public LedgerKeeper(LedgerEntryRepository ledger, RetentionSchedule schedule, ErasureTombstones tombstones,
             MeterRegistry registry, Clock clock) {
         this.ledger = ledger;
         this.schedule = schedule;
@@ -57,28 +55,21 @@ public class LedgerKeeper {
             throw new MalformedEventException("unknown retention category " + event.category()
                     + ": not in the schedule (retention.categories)");
         }
-        if (event.clockEvent() == ClockEvent.RECORD_DELETED) {
-            // A deletion can never bring data back, so it is applied even after an erasure.
-            ledger.forget(event.service(), event.category(), event.recordId());
-            return Outcome.RECORD_FORGOTTEN;
+        DueDates.Verdict verdict = DueDates.verdict(rule, event, () -> tombstones.erasedSince(subjectKey, event.at()));
+        switch (verdict) {
+            case FORGET:
+                ledger.forget(event.service(), event.category(), event.recordId());
+                return Outcome.RECORD_FORGOTTEN;
+            case SUBJECT_ERASED:
+                return Outcome.SUBJECT_ERASED;
+            case START:
+                boolean moved = ledger.startOrRestart(event.service(), event.category(), event.recordId(),
+                        subjectKey, event.clockEvent(), event.at(), DueDates.dueAt(rule, event.at()),
+                        Instant.now(clock));
+                return moved ? Outcome.CLOCK_STARTED : Outcome.CLOCK_NOT_MOVED_BACK;
+            default:
+                return skip(event, verdict.skipReason, event.category());
         }
-        if (tombstones.erasedSince(subjectKey, event.at())) {
-            return Outcome.SUBJECT_ERASED;
-        }
-        if (!rule.startsOn().contains(event.clockEvent())) {
-            return skip(event, "not-a-clock-start", event.category());
-        }
-        if (!rule.owner().equals(event.service())) {
-            return skip(event, "not-the-owner", event.category());
-        }
-        boolean moved = ledger.startOrRestart(event.service(), event.category(), event.recordId(),
-                subjectKey, event.clockEvent(), event.at(), dueAt(event.at(), rule.keep()),
-                Instant.now(clock));
-        return moved ? Outcome.CLOCK_STARTED : Outcome.CLOCK_NOT_MOVED_BACK;
-    }
-
-    static Instant dueAt(Instant clockStartedAt, RetentionPeriod keep) {
-        return keep.addTo(clockStartedAt);
     }
 
     private Outcome skip(RetentionClock event, String reason, String categoryTag) {

@@ -11,32 +11,27 @@ import jakarta.transaction.Transactional;
 
 import eu.privacysuite.retention.config.RetentionSchedule;
 import eu.privacysuite.retention.domain.CategoryCount;
-import eu.privacysuite.retention.domain.RetentionLedger;
-import eu.privacysuite.retention.rest.CategorySummary;
+import eu.privacysuite.retention.domain.LedgerEntryRepository;
 
 /** Counts the ledger per category: every category of the schedule, and any the ledger still holds beyond it. */
 @ApplicationScoped
 public class LedgerSummary {
 
-    private final RetentionLedger ledger;
+    private final LedgerEntryRepository ledger;
     private final RetentionSchedule schedule;
     private final Clock clock;
 
-    public LedgerSummary(RetentionLedger ledger, RetentionSchedule schedule, Clock clock) {
+    public LedgerSummary(LedgerEntryRepository ledger, RetentionSchedule schedule, Clock clock) {
         this.ledger = ledger;
         this.schedule = schedule;
         this.clock = clock;
     }
 
     @Transactional
-    public List<CategorySummary> summary() {
-        Instant now = Instant.now(clock);
-        Map<String, CategorySummary> byCategory = new TreeMap<>();
-        schedule.categories().keySet().forEach(c -> byCategory.put(c, new CategorySummary(c, 0, 0, null)));
-        for (CategoryCount count : ledger.countByCategory(now)) {
-            byCategory.put(count.category(),
-                    new CategorySummary(count.category(), count.records(), count.due(), count.nextDueAt()));
-        }
+    public List<CategoryCount> summary() {
+        Map<String, CategoryCount> byCategory = new TreeMap<>();
+        schedule.categories().keySet().forEach(c -> byCategory.put(c, new CategoryCount(c, 0, 0, null)));
+        ledger.countByCategory(Instant.now(clock)).forEach(count -> byCategory.put(count.category(), count));
         return List.copyOf(byCategory.values());
     }
 }

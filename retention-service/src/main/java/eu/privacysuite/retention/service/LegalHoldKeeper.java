@@ -14,7 +14,8 @@ import org.jboss.logging.Logger;
 
 import eu.privacysuite.retention.domain.LegalHold;
 import eu.privacysuite.retention.domain.LegalHoldAudit;
-import eu.privacysuite.retention.domain.LegalHolds;
+import eu.privacysuite.retention.domain.LegalHoldAuditRepository;
+import eu.privacysuite.retention.domain.LegalHoldRepository;
 import eu.privacysuite.shared.subject.SubjectKeys;
 
 /**
@@ -35,12 +36,15 @@ public class LegalHoldKeeper {
     public record HoldRecord(LegalHold hold, List<LegalHoldAudit> audit) {
     }
 
-    private final LegalHolds holds;
+    private final LegalHoldRepository holds;
+    private final LegalHoldAuditRepository audits;
     private final SubjectKeys subjectKeys;
     private final Clock clock;
 
-    public LegalHoldKeeper(LegalHolds holds, SubjectKeys subjectKeys, Clock clock) {
+    public LegalHoldKeeper(LegalHoldRepository holds, LegalHoldAuditRepository audits, SubjectKeys subjectKeys,
+            Clock clock) {
         this.holds = holds;
+        this.audits = audits;
         this.subjectKeys = subjectKeys;
         this.clock = clock;
     }
@@ -65,7 +69,7 @@ public class LegalHoldKeeper {
             audit(hold.id, author, "lifted");
             LOG.infof("legal hold %s lifted by %s", hold.id, author);
         });
-        return found.map(h -> new HoldRecord(h, holds.auditOf(h.id)));
+        return found.map(h -> new HoldRecord(h, audits.of(h.id)));
     }
 
     /** Holds the subject for a restriction of processing, unless such a hold is active already. */
@@ -89,12 +93,20 @@ public class LegalHoldKeeper {
     /** An erased subject's restriction holds go with their history: no row may keep the subject's key. */
     @Transactional(TxType.MANDATORY)
     public long deleteRestrictionHolds(String subjectKey) {
-        return holds.deleteRestrictionHolds(subjectKey, DSR_SERVICE, RESTRICTION_REASON);
+        List<UUID> ids = holds.idsPlacedFor(subjectKey, DSR_SERVICE, RESTRICTION_REASON);
+        audits.deleteOfHolds(ids);
+        return holds.deleteByIds(ids);
+    }
+
+    /** A changed email: the subject's holds follow it to its new key. */
+    @Transactional(TxType.MANDATORY)
+    public int rekey(String subjectKey, String newSubjectKey) {
+        return holds.rekey(subjectKey, newSubjectKey);
     }
 
     @Transactional
     public List<HoldRecord> list(boolean activeOnly) {
-        return holds.newestFirst(activeOnly).stream().map(h -> new HoldRecord(h, holds.auditOf(h.id))).toList();
+        return holds.newestFirst(activeOnly).stream().map(h -> new HoldRecord(h, audits.of(h.id))).toList();
     }
 
     private HoldRecord place(String subjectKey, String category, String recordId, String reason, String author) {
@@ -109,7 +121,7 @@ public class LegalHoldKeeper {
         holds.persist(hold);
         audit(hold.id, author, "placed: " + reason);
         LOG.infof("legal hold %s placed by %s on %s", hold.id, author, subjectKey != null ? "a subject" : category + " " + recordId);
-        return new HoldRecord(hold, holds.auditOf(hold.id));
+        return new HoldRecord(hold, audits.of(hold.id));
     }
 
     private void audit(UUID holdId, String actor, String event) {
@@ -118,6 +130,6 @@ public class LegalHoldKeeper {
         entry.at = Instant.now(clock);
         entry.actor = actor;
         entry.event = event;
-        entry.persist();
+        audits.persist(entry);
     }
 }

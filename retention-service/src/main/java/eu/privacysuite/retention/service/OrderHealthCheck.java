@@ -6,7 +6,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
 import eu.privacysuite.retention.domain.OrderStatus;
-import eu.privacysuite.retention.domain.PurgeOrders;
+import eu.privacysuite.retention.domain.PurgeOrderRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.health.api.Wellness;
 
@@ -18,9 +18,9 @@ import io.smallrye.health.api.Wellness;
 @ApplicationScoped
 public class OrderHealthCheck implements HealthCheck {
 
-    private final PurgeOrders orders;
+    private final PurgeOrderRepository orders;
 
-    public OrderHealthCheck(PurgeOrders orders) {
+    public OrderHealthCheck(PurgeOrderRepository orders) {
         this.orders = orders;
     }
 

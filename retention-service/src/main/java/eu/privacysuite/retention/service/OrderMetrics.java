@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import eu.privacysuite.retention.domain.OrderStatus;
-import eu.privacysuite.retention.domain.PurgeOrders;
+import eu.privacysuite.retention.domain.PurgeOrderRepository;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,13 +20,13 @@ import io.quarkus.runtime.Startup;
 @ApplicationScoped
 public class OrderMetrics {
 
-    private final PurgeOrders orders;
+    private final PurgeOrderRepository orders;
     private final MeterRegistry registry;
     private final AtomicLong unreported = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final Counter resent;
 
-    public OrderMetrics(PurgeOrders orders, MeterRegistry registry) {
+    public OrderMetrics(PurgeOrderRepository orders, MeterRegistry registry) {
         this.orders = orders;
         this.registry = registry;
         Gauge.builder("retention.purge.orders", unreported, AtomicLong::get).tag("status", "sent")

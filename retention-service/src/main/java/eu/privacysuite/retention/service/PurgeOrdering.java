@@ -11,11 +11,11 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import eu.privacysuite.retention.config.RetentionSchedule.CategoryRule;
-import eu.privacysuite.retention.domain.DueRecords;
-import eu.privacysuite.retention.domain.DueRecords.DueRecord;
+import eu.privacysuite.retention.domain.DueRecord;
+import eu.privacysuite.retention.domain.LedgerEntryRepository;
 import eu.privacysuite.retention.domain.OrderStatus;
 import eu.privacysuite.retention.domain.PurgeOrderEntity;
-import eu.privacysuite.retention.domain.PurgeOrders;
+import eu.privacysuite.retention.domain.PurgeOrderRepository;
 import eu.privacysuite.shared.events.EventCodec;
 import eu.privacysuite.shared.events.EventEnvelope;
 import eu.privacysuite.shared.events.EventTypes;
@@ -27,16 +27,16 @@ import eu.privacysuite.shared.outbox.Outbox;
 @ApplicationScoped
 public class PurgeOrdering {
 
-    private final DueRecords due;
-    private final PurgeOrders orders;
+    private final LedgerEntryRepository ledger;
+    private final PurgeOrderRepository orders;
     private final Outbox outbox;
     private final EventCodec codec;
     private final OrderMetrics metrics;
     private final Clock clock;
 
-    public PurgeOrdering(DueRecords due, PurgeOrders orders, Outbox outbox, EventCodec codec, OrderMetrics metrics,
-            Clock clock) {
-        this.due = due;
+    public PurgeOrdering(LedgerEntryRepository ledger, PurgeOrderRepository orders, Outbox outbox, EventCodec codec,
+            OrderMetrics metrics, Clock clock) {
+        this.ledger = ledger;
         this.orders = orders;
         this.outbox = outbox;
         this.codec = codec;
@@ -47,7 +47,7 @@ public class PurgeOrdering {
     /** Orders up to {@code limit} purgeable records of the category; returns how many. */
     @Transactional(TxType.MANDATORY)
     public int orderBatch(UUID sweepId, String category, CategoryRule rule, Instant cutoff, int limit) {
-        List<DueRecord> batch = due.claim(category, rule.owner(), cutoff, limit);
+        List<DueRecord> batch = ledger.claim(category, rule.owner(), cutoff, limit);
         if (batch.isEmpty()) {
             return 0;
         }
@@ -73,7 +73,7 @@ public class PurgeOrdering {
         entity.lastSentAt = now;
         entity.orderEvent = codec.write(envelope);
         orders.persist(entity);
-        due.markOrdered(batch.stream().map(DueRecord::id).toList(), orderId);
+        ledger.markOrdered(batch.stream().map(DueRecord::id).toList(), orderId);
         outbox.publish(Topics.RETENTION_PURGES, orderId.toString(), envelope);
         metrics.ordered(category, batch.size());
         return batch.size();

@@ -13,12 +13,12 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.jboss.logging.Logger;
 
-import eu.privacysuite.retention.domain.DueRecords;
-import eu.privacysuite.retention.domain.EvidenceLog;
+import eu.privacysuite.retention.domain.LedgerEntryRepository;
 import eu.privacysuite.retention.domain.OrderStatus;
 import eu.privacysuite.retention.domain.PurgeEvidence;
+import eu.privacysuite.retention.domain.PurgeEvidenceRepository;
 import eu.privacysuite.retention.domain.PurgeOrderEntity;
-import eu.privacysuite.retention.domain.PurgeOrders;
+import eu.privacysuite.retention.domain.PurgeOrderRepository;
 import eu.privacysuite.shared.events.PurgeReport;
 
 /**
@@ -30,15 +30,16 @@ public class PurgeReports {
 
     private static final Logger LOG = Logger.getLogger(PurgeReports.class);
 
-    private final PurgeOrders orders;
-    private final DueRecords due;
-    private final EvidenceLog evidence;
+    private final PurgeOrderRepository orders;
+    private final LedgerEntryRepository ledger;
+    private final PurgeEvidenceRepository evidence;
     private final OrderMetrics metrics;
     private final Clock clock;
 
-    public PurgeReports(PurgeOrders orders, DueRecords due, EvidenceLog evidence, OrderMetrics metrics, Clock clock) {
+    public PurgeReports(PurgeOrderRepository orders, LedgerEntryRepository ledger, PurgeEvidenceRepository evidence,
+            OrderMetrics metrics, Clock clock) {
         this.orders = orders;
-        this.due = due;
+        this.ledger = ledger;
         this.evidence = evidence;
         this.metrics = metrics;
         this.clock = clock;
@@ -59,8 +60,8 @@ public class PurgeReports {
         }
         List<String> gone = new ArrayList<>(report.purged());
         gone.addAll(report.alreadyGone());
-        due.forget(order.id, gone);
-        due.release(order.id, report.held());
+        ledger.forgetOrdered(order.id, gone);
+        ledger.releaseOrdered(order.id, report.held());
         Instant now = Instant.now(clock);
         if (order.status == OrderStatus.FAILED) {
             LOG.infof("purge order %s, FAILED before, is reported at last", order.id);
@@ -70,22 +71,7 @@ public class PurgeReports {
         order.purged = report.purged().size();
         order.alreadyGone = report.alreadyGone().size();
         order.held = report.held().size();
-        evidence.persist(evidenceOf(order));
+        evidence.persist(PurgeEvidence.of(order));
         metrics.reported(order.category, order.purged, order.alreadyGone, order.held);
-    }
-
-    private static PurgeEvidence evidenceOf(PurgeOrderEntity order) {
-        PurgeEvidence entry = new PurgeEvidence();
-        entry.orderId = order.id;
-        entry.service = order.service;
-        entry.category = order.category;
-        entry.action = order.action;
-        entry.rule = order.rule;
-        entry.purged = order.purged;
-        entry.alreadyGone = order.alreadyGone;
-        entry.held = order.held;
-        entry.orderedAt = order.orderedAt;
-        entry.reportedAt = order.reportedAt;
-        return entry;
     }
 }

@@ -9,14 +9,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import eu.privacysuite.retention.config.PurgeConfig;
-import eu.privacysuite.retention.domain.DueRecords;
-import eu.privacysuite.retention.domain.DueRecords.DueCount;
-import eu.privacysuite.retention.domain.DueRecords.DueRecord;
-import eu.privacysuite.retention.domain.EvidenceLog;
+import eu.privacysuite.retention.domain.DueCount;
+import eu.privacysuite.retention.domain.DueRecord;
+import eu.privacysuite.retention.domain.LedgerEntryRepository;
 import eu.privacysuite.retention.domain.OrderStatus;
 import eu.privacysuite.retention.domain.PurgeEvidence;
+import eu.privacysuite.retention.domain.PurgeEvidenceRepository;
 import eu.privacysuite.retention.domain.PurgeOrderEntity;
-import eu.privacysuite.retention.domain.PurgeOrders;
+import eu.privacysuite.retention.domain.PurgeOrderRepository;
 
 /** Read-only views for the controller and the auditor: due records, orders, evidence. */
 @ApplicationScoped
@@ -26,14 +26,15 @@ public class PurgeViews {
     public record Due(Instant before, Instant cutoff, List<DueCount> counts, List<DueRecord> records) {
     }
 
-    private final DueRecords due;
-    private final PurgeOrders orders;
-    private final EvidenceLog evidence;
+    private final LedgerEntryRepository ledger;
+    private final PurgeOrderRepository orders;
+    private final PurgeEvidenceRepository evidence;
     private final PurgeConfig config;
     private final Clock clock;
 
-    public PurgeViews(DueRecords due, PurgeOrders orders, EvidenceLog evidence, PurgeConfig config, Clock clock) {
-        this.due = due;
+    public PurgeViews(LedgerEntryRepository ledger, PurgeOrderRepository orders, PurgeEvidenceRepository evidence,
+            PurgeConfig config, Clock clock) {
+        this.ledger = ledger;
         this.orders = orders;
         this.evidence = evidence;
         this.config = config;
@@ -44,8 +45,8 @@ public class PurgeViews {
     @Transactional
     public Due due(Optional<Instant> before, Optional<String> category, int page, int size) {
         Instant at = before.orElseGet(() -> Instant.now(clock));
-        Instant cutoff = at.minus(config.grace());
-        return new Due(at, cutoff, due.count(cutoff), due.page(cutoff, category, page, size));
+        Instant cutoff = DueDates.cutoff(at, config.grace());
+        return new Due(at, cutoff, ledger.countDue(cutoff), ledger.pageDue(cutoff, category, page, size));
     }
 
     @Transactional

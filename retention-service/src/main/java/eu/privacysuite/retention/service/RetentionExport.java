@@ -14,12 +14,12 @@ import jakarta.transaction.Transactional.TxType;
 
 import org.eclipse.microprofile.config.Config;
 
-import eu.privacysuite.retention.config.RetentionSchedule;
 import eu.privacysuite.retention.config.RetentionSchedule.CategoryRule;
+import eu.privacysuite.retention.config.RetentionSchedule;
 import eu.privacysuite.retention.domain.LedgerEntry;
+import eu.privacysuite.retention.domain.LedgerEntryRepository;
 import eu.privacysuite.retention.domain.LegalHold;
-import eu.privacysuite.retention.domain.LegalHolds;
-import eu.privacysuite.retention.domain.RetentionLedger;
+import eu.privacysuite.retention.domain.LegalHoldRepository;
 import eu.privacysuite.shared.dsr.ExportCategory;
 import eu.privacysuite.shared.dsr.SubjectExport;
 import io.quarkus.panache.common.Sort;
@@ -40,12 +40,12 @@ public class RetentionExport {
 
     static final String SCHEDULE = "retention-schedule";
 
-    private final RetentionLedger ledger;
-    private final LegalHolds holds;
+    private final LedgerEntryRepository ledger;
+    private final LegalHoldRepository holds;
     private final RetentionSchedule schedule;
     private final Config config;
 
-    public RetentionExport(RetentionLedger ledger, LegalHolds holds, RetentionSchedule schedule, Config config) {
+    public RetentionExport(LedgerEntryRepository ledger, LegalHoldRepository holds, RetentionSchedule schedule, Config config) {
         this.ledger = ledger;
         this.holds = holds;
         this.schedule = schedule;
@@ -94,8 +94,7 @@ public class RetentionExport {
     }
 
     private static Map<String, Object> row(LedgerEntry e, List<LegalHold> covering) {
-        boolean held = covering.stream().anyMatch(h -> h.liftedAt == null
-                && (h.subjectKey != null || (e.category.equals(h.category) && e.recordId.equals(h.recordId))));
+        boolean held = covering.stream().anyMatch(h -> h.covers(e));
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("category", e.category);
         row.put("service", e.service);

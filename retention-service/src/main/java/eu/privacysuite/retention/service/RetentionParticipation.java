@@ -3,11 +3,10 @@ package eu.privacysuite.retention.service;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import eu.privacysuite.retention.domain.RetentionLedger;
+import eu.privacysuite.retention.domain.LedgerEntryRepository;
 import eu.privacysuite.shared.dsr.Corrections;
 import eu.privacysuite.shared.dsr.DsrParticipant;
 import eu.privacysuite.shared.dsr.SubjectExport;
@@ -23,17 +22,14 @@ public class RetentionParticipation implements DsrParticipant {
 
     static final String SERVICE = "retention-service";
 
-    private final RetentionLedger ledger;
+    private final LedgerEntryRepository ledger;
     private final LegalHoldKeeper holds;
     private final RetentionExport export;
-    private final EntityManager entityManager;
 
-    public RetentionParticipation(RetentionLedger ledger, LegalHoldKeeper holds, RetentionExport export,
-            EntityManager entityManager) {
+    public RetentionParticipation(LedgerEntryRepository ledger, LegalHoldKeeper holds, RetentionExport export) {
         this.ledger = ledger;
         this.holds = holds;
         this.export = export;
-        this.entityManager = entityManager;
     }
 
     @Override
@@ -65,7 +61,7 @@ public class RetentionParticipation implements DsrParticipant {
         if (newSubjectKey == null) {
             return 0;
         }
-        return rekey("retention_clock", subjectKey, newSubjectKey) + rekey("legal_hold", subjectKey, newSubjectKey);
+        return ledger.rekey(subjectKey, newSubjectKey) + holds.rekey(subjectKey, newSubjectKey);
     }
 
     /**
@@ -88,10 +84,5 @@ public class RetentionParticipation implements DsrParticipant {
     @Transactional(TxType.MANDATORY)
     public long object(String subjectKey, List<String> visitorIds) {
         return 0;
-    }
-
-    private int rekey(String table, String subjectKey, String newSubjectKey) {
-        return entityManager.createNativeQuery("update " + table + " set subject_key = :to where subject_key = :from")
-                .setParameter("to", newSubjectKey).setParameter("from", subjectKey).executeUpdate();
     }
 }

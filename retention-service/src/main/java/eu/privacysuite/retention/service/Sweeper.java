@@ -16,10 +16,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import eu.privacysuite.retention.config.PurgeConfig;
-import eu.privacysuite.retention.config.RetentionSchedule;
 import eu.privacysuite.retention.config.RetentionSchedule.CategoryRule;
-import eu.privacysuite.retention.domain.DueRecords;
-import eu.privacysuite.retention.domain.DueRecords.DueCount;
+import eu.privacysuite.retention.config.RetentionSchedule;
+import eu.privacysuite.retention.domain.DueCount;
+import eu.privacysuite.retention.domain.LedgerEntryRepository;
 import eu.privacysuite.retention.service.SweepResult.CategoryResult;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -36,16 +36,16 @@ public class Sweeper {
 
     private final RetentionSchedule schedule;
     private final PurgeConfig config;
-    private final DueRecords due;
+    private final LedgerEntryRepository ledger;
     private final PurgeOrdering ordering;
     private final SweepLock lock;
     private final Clock clock;
 
-    public Sweeper(RetentionSchedule schedule, PurgeConfig config, DueRecords due, PurgeOrdering ordering,
-            SweepLock lock, Clock clock) {
+    public Sweeper(RetentionSchedule schedule, PurgeConfig config, LedgerEntryRepository ledger,
+            PurgeOrdering ordering, SweepLock lock, Clock clock) {
         this.schedule = schedule;
         this.config = config;
-        this.due = due;
+        this.ledger = ledger;
         this.ordering = ordering;
         this.lock = lock;
         this.clock = clock;
@@ -61,7 +61,7 @@ public class Sweeper {
     }
 
     public SweepResult sweep(boolean dryRun) {
-        Instant cutoff = Instant.now(clock).minus(config.grace());
+        Instant cutoff = DueDates.cutoff(Instant.now(clock), config.grace());
         UUID sweepId = UUID.randomUUID();
         if (dryRun) {
             Map<String, DueCount> counts = counts(cutoff);
@@ -108,7 +108,7 @@ public class Sweeper {
     }
 
     private Map<String, DueCount> counts(Instant cutoff) {
-        return QuarkusTransaction.requiringNew().call(() -> due.count(cutoff)).stream()
+        return QuarkusTransaction.requiringNew().call(() -> ledger.countDue(cutoff)).stream()
                 .collect(Collectors.toMap(DueCount::category, Function.identity()));
     }
 }

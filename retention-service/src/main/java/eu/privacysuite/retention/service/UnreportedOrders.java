@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
 import eu.privacysuite.retention.config.PurgeConfig;
 import eu.privacysuite.retention.domain.OrderStatus;
 import eu.privacysuite.retention.domain.PurgeOrderEntity;
-import eu.privacysuite.retention.domain.PurgeOrders;
+import eu.privacysuite.retention.domain.PurgeOrderRepository;
 import eu.privacysuite.shared.events.EventCodec;
 import eu.privacysuite.shared.events.Topics;
 import eu.privacysuite.shared.outbox.Outbox;
@@ -27,14 +27,14 @@ public class UnreportedOrders {
     private static final Logger LOG = Logger.getLogger(UnreportedOrders.class);
     private static final int BATCH = 100;
 
-    private final PurgeOrders orders;
+    private final PurgeOrderRepository orders;
     private final Outbox outbox;
     private final EventCodec codec;
     private final PurgeConfig config;
     private final OrderMetrics metrics;
     private final Clock clock;
 
-    public UnreportedOrders(PurgeOrders orders, Outbox outbox, EventCodec codec, PurgeConfig config,
+    public UnreportedOrders(PurgeOrderRepository orders, Outbox outbox, EventCodec codec, PurgeConfig config,
             OrderMetrics metrics, Clock clock) {
         this.orders = orders;
         this.outbox = outbox;

@@ -11,7 +11,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
-public class EvidenceLog implements PanacheRepositoryBase<PurgeEvidence, Long> {
+public class PurgeEvidenceRepository implements PanacheRepositoryBase<PurgeEvidence, Long> {
 
     /** Evidence reported in [from, to), oldest first. */
     public List<PurgeEvidence> between(Instant from, Instant to, int page, int size) {

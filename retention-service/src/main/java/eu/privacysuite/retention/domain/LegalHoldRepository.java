@@ -9,7 +9,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
-public class LegalHolds implements PanacheRepositoryBase<LegalHold, UUID> {
+public class LegalHoldRepository implements PanacheRepositoryBase<LegalHold, UUID> {
 
     public List<LegalHold> newestFirst(boolean activeOnly) {
         Sort sort = Sort.descending("placedAt").and("id");
@@ -20,15 +20,14 @@ public class LegalHolds implements PanacheRepositoryBase<LegalHold, UUID> {
         return list("subjectKey = ?1 and placedBy = ?2 and reason = ?3 and liftedAt is null", subjectKey, author, reason);
     }
 
-    /** The holds of the subject this author placed for this reason, active or lifted, with their audit. */
-    public long deleteRestrictionHolds(String subjectKey, String author, String reason) {
-        List<UUID> ids = list("subjectKey = ?1 and placedBy = ?2 and reason = ?3", subjectKey, author, reason).stream()
+    /** The ids of the holds on the subject this author placed for this reason, active or lifted. */
+    public List<UUID> idsPlacedFor(String subjectKey, String author, String reason) {
+        return list("subjectKey = ?1 and placedBy = ?2 and reason = ?3", subjectKey, author, reason).stream()
                 .map(h -> h.id).toList();
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        LegalHoldAudit.delete("holdId in ?1", ids);
-        return delete("id in ?1", ids);
+    }
+
+    public long deleteByIds(List<UUID> ids) {
+        return ids.isEmpty() ? 0 : delete("id in ?1", ids);
     }
 
     /** The subject's holds and the holds on one of the subject's records, oldest first. */
@@ -38,7 +37,7 @@ public class LegalHolds implements PanacheRepositoryBase<LegalHold, UUID> {
                 subjectKey);
     }
 
-    public List<LegalHoldAudit> auditOf(UUID holdId) {
-        return LegalHoldAudit.list("holdId", Sort.ascending("id"), holdId);
+    public int rekey(String subjectKey, String newSubjectKey) {
+        return update("subjectKey = ?1 where subjectKey = ?2", newSubjectKey, subjectKey);
     }
 }

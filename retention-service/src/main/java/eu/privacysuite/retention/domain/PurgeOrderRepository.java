@@ -13,7 +13,7 @@ import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
-public class PurgeOrders implements PanacheRepositoryBase<PurgeOrderEntity, UUID> {
+public class PurgeOrderRepository implements PanacheRepositoryBase<PurgeOrderEntity, UUID> {
 
     public Optional<PurgeOrderEntity> lock(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
