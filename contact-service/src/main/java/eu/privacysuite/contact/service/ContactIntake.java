@@ -34,9 +34,11 @@ public class ContactIntake {
     private final ContactConfig config;
     private final EntityManager entityManager;
     private final Clock clock;
+    private final RetentionTerms terms;
 
     public ContactIntake(ContactRequestRepository requests, SubjectKeys subjectKeys, Tokens tokens, MailQueue mail,
-            LifecycleEvents events, ContactConfig config, EntityManager entityManager, Clock clock) {
+            LifecycleEvents events, ContactConfig config, EntityManager entityManager, Clock clock, RetentionTerms terms) {
+        this.terms = terms;
         this.requests = requests;
         this.subjectKeys = subjectKeys;
         this.tokens = tokens;
@@ -71,8 +73,9 @@ public class ContactIntake {
         String link = Links.confirmation(config, tokens.issue(Purpose.CONTACT_ADDRESS, request.id, subjectKey,
                 config.confirmationTtl()));
         mail.enqueue(subjectKey, request.email, "contact-acknowledgement", request.language,
-                Map.<String, Object>of("confirmUrl", link, "minor", request.minor, "days", config.confirmationTtl().toDays()), null);
-        // Each request has its own clock: 3 years from its collection (policy art. 3).
+                Map.<String, Object>of("confirmUrl", link, "minor", request.minor, "days", config.confirmationTtl().toDays(),
+                        "keep", terms.prospect(request.language)), null);
+        // Each request has its own clock from its collection (policy art. 3).
         events.clock(subjectKey, LifecycleEvents.PROSPECT, request.id, ClockEvent.COLLECTED, now);
         if (request.minor) {
             String parentLink = Links.confirmation(config, tokens.issue(Purpose.CONTACT_PARENT, request.id, subjectKey,
