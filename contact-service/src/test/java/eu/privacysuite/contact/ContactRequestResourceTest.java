@@ -76,9 +76,9 @@ class ContactRequestResourceTest {
                 .extract().path("id");
         String subjectKey = subjectKeys.forEmail(email);
 
-        ContactRequest request = QuarkusTransaction.requiringNew().call(() -> ContactRequest.<ContactRequest>findById(UUID.fromString(id)));
-        assertEquals("+33553692200", request.phone);
-        assertEquals(email, request.email);
+        ContactRequest request = Api.find(ContactRequest.class, UUID.fromString(id));
+        assertEquals("+33553692200", request.details.phone);
+        assertEquals(email, request.details.email);
         assertNull(request.prospect, "not in the prospect file before the address is confirmed");
         assertTrue(prospectOf(subjectKey) == null);
 
@@ -95,7 +95,7 @@ class ContactRequestResourceTest {
         Api.confirm(Api.confirmToken(ack)).then().statusCode(200).body("confirmed", equalTo("CONTACT_ADDRESS"));
 
         Prospect prospect = prospectOf(subjectKey);
-        assertEquals("Jeanne", prospect.firstName);
+        assertEquals("Jeanne", prospect.details.firstName);
         var link = bus.await(Topics.SUBJECT_LINKS, r -> r.value().contains(visitor.toString()), Duration.ofSeconds(20));
         assertFalse(link.value().contains("example.fr"));
         bus.await(Topics.RETENTION_LIFECYCLE, r -> r.value().contains(prospect.id.toString()) && r.value().contains("COLLECTED"),
@@ -116,11 +116,11 @@ class ContactRequestResourceTest {
                 .then().statusCode(201).extract().path("id");
 
         Prospect after = prospectOf(subjectKey);
-        assertEquals("Owner", after.firstName);
-        assertEquals("+33553692200", after.phone, "a missing field erases nothing");
+        assertEquals("Owner", after.details.firstName);
+        assertEquals("+33553692200", after.details.phone, "a missing field erases nothing");
         assertEquals(before.lastContactAt, after.lastContactAt, "the prospect's clock is not extended");
-        ContactRequest stored = QuarkusTransaction.requiringNew().call(() -> ContactRequest.<ContactRequest>findById(UUID.fromString(strangers)));
-        assertEquals("Stranger", stored.firstName, "the submission keeps its own details");
+        ContactRequest stored = Api.find(ContactRequest.class, UUID.fromString(strangers));
+        assertEquals("Stranger", stored.details.firstName, "the submission keeps its own details");
         assertNull(stored.prospect);
 
         Api.awaitOutboxDrained(subjectKey);

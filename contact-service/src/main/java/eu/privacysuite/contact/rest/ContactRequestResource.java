@@ -93,7 +93,7 @@ public class ContactRequestResource {
 
     private ContactSubmission toSubmission(ContactRequestForm form, String language) {
         String email = EmailAddresses.canonical(form.email()).orElseThrow();
-        String parentEmail = Minors.parentEmail(intake.isMinor(form.age()), email, form.parentEmail());
+        String parentEmail = intake.parentEmail(form.age(), email, form.parentEmail());
         return new ContactSubmission(form.civility(), form.firstName(), form.lastName(), email,
                 form.phone() == null ? null : PhoneNumbers.toE164(form.phone(), form.country()).orElseThrow(),
                 form.postalAddress(), form.country(), form.message(), form.visitorId(), language, form.age(),

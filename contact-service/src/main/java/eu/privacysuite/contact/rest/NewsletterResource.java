@@ -64,7 +64,7 @@ public class NewsletterResource {
         if (form.website() == null || form.website().isBlank()) {
             String email = EmailAddresses.canonical(form.email()).orElseThrow();
             newsletter.subscribe(email, language, form.age(),
-                    Minors.parentEmail(intake.isMinor(form.age()), email, form.parentEmail()));
+                    intake.parentEmail(form.age(), email, form.parentEmail()));
         }
         return Response.accepted(new Accepted("CONFIRMATION_SENT_IF_NEEDED", InformationNotice.in(language, terms))).build();
     }

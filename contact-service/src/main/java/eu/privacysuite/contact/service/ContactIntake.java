@@ -13,9 +13,11 @@ import jakarta.transaction.Transactional;
 import eu.privacysuite.contact.config.ContactConfig;
 import eu.privacysuite.contact.domain.ConfirmationToken.Purpose;
 import eu.privacysuite.contact.domain.ContactRequest;
+import eu.privacysuite.contact.domain.EmailAddresses;
 import eu.privacysuite.contact.domain.ContactRequestRepository;
 import eu.privacysuite.contact.messaging.LifecycleEvents;
 import eu.privacysuite.shared.events.ClockEvent;
+import eu.privacysuite.shared.problem.UnprocessableField;
 import eu.privacysuite.shared.subject.SubjectKeys;
 
 /**
@@ -53,6 +55,25 @@ public class ContactIntake {
         return age != null && age < config.minors().consentAge();
     }
 
+    /**
+     * The parent's address a minor must give (policy art. 10): required, and not the minor's own; null for an adult.
+     * The rule of the form and of the newsletter alike.
+     */
+    public String parentEmail(Integer age, String canonicalEmail, String parentEmail) {
+        if (!isMinor(age)) {
+            return null;
+        }
+        if (parentEmail == null || parentEmail.isBlank()) {
+            throw new UnprocessableField("parentEmail", "is required when the person is under the age of consent");
+        }
+        String parent = EmailAddresses.canonical(parentEmail)
+                .orElseThrow(() -> new UnprocessableField("parentEmail", "must be a plain email address"));
+        if (parent.equals(canonicalEmail)) {
+            throw new UnprocessableField("parentEmail", "must be another address than email");
+        }
+        return parent;
+    }
+
     @Transactional
     public Receipt receive(ContactSubmission form, String idempotencyKey) {
         String subjectKey = subjectKeys.forEmail(form.email());
@@ -72,7 +93,7 @@ public class ContactIntake {
 
         String link = Links.confirmation(config, tokens.issue(Purpose.CONTACT_ADDRESS, request.id, subjectKey,
                 config.confirmationTtl()));
-        mail.enqueue(subjectKey, request.email, "contact-acknowledgement", request.language,
+        mail.enqueue(subjectKey, request.details.email, "contact-acknowledgement", request.language,
                 Map.<String, Object>of("confirmUrl", link, "minor", request.minor, "days", config.confirmationTtl().toDays(),
                         "keep", terms.prospect(request.language)), null);
         // Each request has its own clock from its collection (policy art. 3).
@@ -91,13 +112,13 @@ public class ContactIntake {
         ContactRequest request = new ContactRequest();
         request.id = UUID.randomUUID();
         request.subjectKey = subjectKey;
-        request.civility = form.civility();
-        request.firstName = form.firstName();
-        request.lastName = form.lastName();
-        request.email = form.email();
-        request.phone = form.phone();
-        request.postalAddress = form.postalAddress();
-        request.country = form.country();
+        request.details.civility = form.civility();
+        request.details.firstName = form.firstName();
+        request.details.lastName = form.lastName();
+        request.details.email = form.email();
+        request.details.phone = form.phone();
+        request.details.postalAddress = form.postalAddress();
+        request.details.country = form.country();
         request.language = Languages.orDefault(form.language());
         request.message = form.message();
         request.visitorId = form.visitorId();
