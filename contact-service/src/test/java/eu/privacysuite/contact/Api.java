@@ -75,6 +75,19 @@ final class Api {
         return given().accept(ContentType.JSON).post("/api/confirmations/" + token);
     }
 
+    /** The entity with this id, read in a transaction of its own (the entities are read through repositories). */
+    static <T> T find(Class<T> type, Object id) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> io.quarkus.hibernate.orm.panache.Panache.getEntityManager().find(type, id));
+    }
+
+    /** The first entity of the type held under the subject key, or null. */
+    static <T> T firstOfSubject(Class<T> type, String subjectKey) {
+        return QuarkusTransaction.requiringNew().call(() -> io.quarkus.hibernate.orm.panache.Panache.getEntityManager()
+                .createQuery("from " + type.getSimpleName() + " e where e.subjectKey = ?1", type)
+                .setParameter(1, subjectKey).setMaxResults(1).getResultStream().findFirst().orElse(null));
+    }
+
     static long count(String jpql, Object... params) {
         return QuarkusTransaction.requiringNew().call(() -> {
             var query = io.quarkus.hibernate.orm.panache.Panache.getEntityManager().createQuery(jpql, Long.class);

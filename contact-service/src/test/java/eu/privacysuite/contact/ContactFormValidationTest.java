@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -83,5 +84,42 @@ class ContactFormValidationTest {
         Api.send(base.replace("\"age\":", "\"parentEmail\":\"" + email.toUpperCase() + "\",\"age\":"))
                 .then().statusCode(422).body("errors.field", hasItem("parentEmail"));
         assertEquals(0, Api.count("select count(r) from ContactRequest r where r.subjectKey = ?1", subjectKeys.forEmail(email)));
+    }
+
+    @ParameterizedTest(name = "{0} [{1}]")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
+            "/api/contact-requests        | not-an-ip", "/api/contact-requests        | 10.7.999.1",
+            "/api/contact-requests        | unknown", "/api/contact-requests        | ''",
+            "/api/contact-requests        | ', ,'", "/api/contact-requests        | '203.0.113.7, unknown'",
+            "/api/newsletter/subscriptions   | not-an-ip", "/api/newsletter/subscriptions   | ''",
+            "/api/newsletter/subscriptions   | ', ,'", "/api/newsletter/unsubscriptions | 10.7.999.1",
+            "/api/newsletter/unsubscriptions | unknown", "/api/newsletter/unsubscriptions | ', ,'" })
+    void malformedForwardedForIsRefusedNamingTheHeader(String route, String forwardedFor) {
+        String email = Api.uniqueEmail("forwarded");
+        String body = route.strip().equals("/api/contact-requests") ? GOOD.replace("EMAIL", email)
+                : "{\"email\":\"" + email + "\"}";
+        io.restassured.RestAssured.given().contentType("application/json").header("X-Forwarded-For", forwardedFor)
+                .body(body).post(route.strip())
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("X-Forwarded-For"));
+        assertEquals(0, Api.count("select count(r) from ContactRequest r where r.subjectKey = ?1", subjectKeys.forEmail(email)));
+        assertEquals(0, Api.count("select count(m) from OutgoingMail m where m.subjectKey = ?1", subjectKeys.forEmail(email)));
+    }
+
+    @Test
+    void clientIsTheAddressTheProxyAppendedWhateverTheClientWroteBeforeIt() {
+        // What an appending ingress passes on: anything the client sent, then the address it saw.
+        String client = "2001:db8:7:0::" + Integer.toHexString(new java.util.Random().nextInt(1, 0xffff));
+        String body = "{\"email\":\"" + Api.uniqueEmail("spoof") + "\"}";
+        for (int i = 0; i < 20; i++) {
+            String spoofed = i % 2 == 0 ? "unknown" : "198.51.100." + i;
+            io.restassured.RestAssured.given().contentType("application/json")
+                    .header("X-Forwarded-For", spoofed + ", " + client).body(body)
+                    .post("/api/newsletter/unsubscriptions").then().statusCode(202);
+        }
+        // Another spelling of the same address, and a made-up left-most entry: still the same client.
+        io.restassured.RestAssured.given().contentType("application/json")
+                .header("X-Forwarded-For", "203.0.113.99, [" + client.replace(":0::", "::") + "]").body(body)
+                .post("/api/newsletter/unsubscriptions").then().statusCode(429).contentType("application/problem+json");
     }
 }

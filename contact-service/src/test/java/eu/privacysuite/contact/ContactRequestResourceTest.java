@@ -67,15 +67,18 @@ class ContactRequestResourceTest {
         String id = Api.send(Api.form(email, "Jeanne", "05 53 69 22 00", visitor)).then().statusCode(201)
                 .body("id", notNullValue()).body("receivedAt", notNullValue())
                 .body("notice.language", equalTo("fr"))
-                .body("notice.retention", containsString("3 ans"))
+                // The schedule's figures (%test: PROSPECT P18M, NEWSLETTER P1Y6M), never a figure written in the text.
+                .body("notice.retention", containsString("18 mois à compter"))
+                .body("notice.retention", containsString("1 an et 6 mois après"))
+                .body("notice.retention", not(containsString("3 ans")))
                 .body("notice.recipients", containsString("aucun tiers"))
                 .body(not(containsString("Jeanne")))
                 .extract().path("id");
         String subjectKey = subjectKeys.forEmail(email);
 
-        ContactRequest request = QuarkusTransaction.requiringNew().call(() -> ContactRequest.<ContactRequest>findById(UUID.fromString(id)));
-        assertEquals("+33553692200", request.phone);
-        assertEquals(email, request.email);
+        ContactRequest request = Api.find(ContactRequest.class, UUID.fromString(id));
+        assertEquals("+33553692200", request.details.phone);
+        assertEquals(email, request.details.email);
         assertNull(request.prospect, "not in the prospect file before the address is confirmed");
         assertTrue(prospectOf(subjectKey) == null);
 
@@ -92,7 +95,7 @@ class ContactRequestResourceTest {
         Api.confirm(Api.confirmToken(ack)).then().statusCode(200).body("confirmed", equalTo("CONTACT_ADDRESS"));
 
         Prospect prospect = prospectOf(subjectKey);
-        assertEquals("Jeanne", prospect.firstName);
+        assertEquals("Jeanne", prospect.details.firstName);
         var link = bus.await(Topics.SUBJECT_LINKS, r -> r.value().contains(visitor.toString()), Duration.ofSeconds(20));
         assertFalse(link.value().contains("example.fr"));
         bus.await(Topics.RETENTION_LIFECYCLE, r -> r.value().contains(prospect.id.toString()) && r.value().contains("COLLECTED"),
@@ -113,11 +116,11 @@ class ContactRequestResourceTest {
                 .then().statusCode(201).extract().path("id");
 
         Prospect after = prospectOf(subjectKey);
-        assertEquals("Owner", after.firstName);
-        assertEquals("+33553692200", after.phone, "a missing field erases nothing");
+        assertEquals("Owner", after.details.firstName);
+        assertEquals("+33553692200", after.details.phone, "a missing field erases nothing");
         assertEquals(before.lastContactAt, after.lastContactAt, "the prospect's clock is not extended");
-        ContactRequest stored = QuarkusTransaction.requiringNew().call(() -> ContactRequest.<ContactRequest>findById(UUID.fromString(strangers)));
-        assertEquals("Stranger", stored.firstName, "the submission keeps its own details");
+        ContactRequest stored = Api.find(ContactRequest.class, UUID.fromString(strangers));
+        assertEquals("Stranger", stored.details.firstName, "the submission keeps its own details");
         assertNull(stored.prospect);
 
         Api.awaitOutboxDrained(subjectKey);
@@ -196,6 +199,60 @@ class ContactRequestResourceTest {
         Api.send(body).then().statusCode(201).body("id", notNullValue());
         assertEquals(0, Api.count("select count(r) from ContactRequest r where r.subjectKey = ?1", subjectKeys.forEmail(email)));
         assertEquals(0, Api.count("select count(m) from OutgoingMail m where m.subjectKey = ?1", subjectKeys.forEmail(email)));
+    }
+
+    @Test
+    void honeypotAnswerCannotBeToldFromTheRealOneAndBothLocationsAnswerAStrangerAlike() {
+        String real = Api.form(Api.uniqueEmail("human"), "Human", null, null);
+        String robot = Api.form(Api.uniqueEmail("robot"), "Robot", null, null)
+                .replace("\"visitorId\":null", "\"visitorId\":null,\"website\":\"http://spam\"");
+        io.restassured.response.Response human = Api.send(real);
+        io.restassured.response.Response bot = Api.send(robot);
+        human.then().statusCode(201);
+        bot.then().statusCode(201);
+        assertEquals(headerNames(human), headerNames(bot));
+        assertEquals(human.jsonPath().getMap("$").keySet(), bot.jsonPath().getMap("$").keySet());
+        String humanLocation = human.header("Location");
+        String botLocation = bot.header("Location");
+        assertTrue(humanLocation.endsWith("/api/contact-requests/" + human.jsonPath().getString("id")));
+        assertTrue(botLocation.endsWith("/api/contact-requests/" + bot.jsonPath().getString("id")));
+        // The Location names a resource that exists: a stranger gets the same 401 for both, the controller the request.
+        io.restassured.RestAssured.given().get(java.net.URI.create(humanLocation).getPath()).then().statusCode(401);
+        io.restassured.RestAssured.given().get(java.net.URI.create(botLocation).getPath()).then().statusCode(401);
+        Api.controller().get(java.net.URI.create(humanLocation).getPath()).then().statusCode(200)
+                .body("id", equalTo(human.jsonPath().getString("id")));
+    }
+
+    @Test
+    void acknowledgementStatesTheScheduledRetentionInTheMailsLanguage() {
+        String fr = Api.uniqueEmail("duree");
+        Api.send(Api.form(fr, "Jeanne", null, null)).then().statusCode(201);
+        String text = Api.awaitMail(mailbox, fr).getText();
+        assertTrue(text.contains("conservées 18 mois après"), text);
+        assertFalse(text.contains("3 ans"));
+        String en = Api.uniqueEmail("period");
+        Api.site().header("Accept-Language", "en").body(Api.form(en, "Jane", null, null)).post("/api/contact-requests")
+                .then().statusCode(201).body("notice.retention", containsString("18 months from"))
+                .body("notice.retention", containsString("1 year and 6 months after"));
+        assertTrue(Api.awaitMail(mailbox, en).getText().contains("kept 18 months after"));
+    }
+
+    @Test
+    void confirmationTokenOfTheWrongShapeIsRefusedBeforeAnything() {
+        for (String token : List.of("abc%00def", "%07" + "A".repeat(42), "A".repeat(42) + "%0A", "A".repeat(44), "short")) {
+            io.restassured.RestAssured.given().urlEncodingEnabled(false).get("/api/confirmations/" + token)
+                    .then().statusCode(404).contentType("application/problem+json");
+            io.restassured.RestAssured.given().urlEncodingEnabled(false).accept("application/json")
+                    .post("/api/confirmations/" + token).then().statusCode(404).contentType("application/problem+json");
+            io.restassured.RestAssured.given().urlEncodingEnabled(false).accept("text/html")
+                    .post("/api/confirmations/" + token).then().statusCode(404).contentType("application/problem+json");
+        }
+        // A token of the right shape still opens the page (which confirms nothing by itself).
+        io.restassured.RestAssured.given().get("/api/confirmations/" + "A".repeat(43)).then().statusCode(200);
+    }
+
+    private static List<String> headerNames(io.restassured.response.Response response) {
+        return response.headers().asList().stream().map(h -> h.getName().toLowerCase()).sorted().toList();
     }
 
     @Test

@@ -181,12 +181,12 @@ class DsrParticipationTest {
         }
         Prospect kept = prospect(newKey);
         assertEquals(survivor, kept.id, "the prospect the new address had stays");
-        assertEquals("Durand", kept.lastName);
-        assertEquals("+33553692201", kept.phone);
-        assertEquals(newEmail, kept.email);
+        assertEquals("Durand", kept.details.lastName);
+        assertEquals("+33553692201", kept.details.phone);
+        assertEquals(newEmail, kept.details.email);
         assertEquals(3, count("ContactRequest", newKey));
-        assertEquals(3, Api.count("select count(r) from ContactRequest r where r.subjectKey = ?1 and r.lastName = 'Durand'"
-                + " and r.email = ?2 and r.phone = '+33553692201'", newKey, newEmail));
+        assertEquals(3, Api.count("select count(r) from ContactRequest r where r.subjectKey = ?1 and r.details.lastName = 'Durand'"
+                + " and r.details.email = ?2 and r.details.phone = '+33553692201'", newKey, newEmail));
         assertEquals(2, Api.count("select count(r) from ContactRequest r where r.prospect.id = ?1", survivor),
                 "the confirmed requests of both addresses belong to the prospect kept");
         assertEquals(1, Api.count("select count(n) from NewsletterSubscription n where n.subjectKey = ?1 and n.email = ?2",
@@ -218,8 +218,7 @@ class DsrParticipationTest {
         assertEquals("DONE", objected.get("outcome").asText());
         assertEquals(2, objected.get("recordCount").asLong(), "the suppression entry and the subscription ended");
         assertTrue(lists.isSuppressed(subjectKey));
-        NewsletterSubscription ended = QuarkusTransaction.requiringNew().call(
-                () -> NewsletterSubscription.<NewsletterSubscription>find("subjectKey", subjectKey).firstResult());
+        NewsletterSubscription ended = Api.firstOfSubject(NewsletterSubscription.class, subjectKey);
         assertEquals(NewsletterSubscription.Status.UNSUBSCRIBED, ended.status);
         dsr.bus.await(Topics.RETENTION_LIFECYCLE, r -> r.value().contains(ended.id.toString())
                 && r.value().contains("UNSUBSCRIBED"), Duration.ofSeconds(20));
@@ -234,6 +233,6 @@ class DsrParticipationTest {
     }
 
     private static Prospect prospect(String subjectKey) {
-        return QuarkusTransaction.requiringNew().call(() -> Prospect.<Prospect>find("subjectKey", subjectKey).firstResult());
+        return Api.firstOfSubject(Prospect.class, subjectKey);
     }
 }

@@ -44,7 +44,7 @@ class MinorsTest {
     }
 
     private ContactRequest request(String id) {
-        return QuarkusTransaction.requiringNew().call(() -> ContactRequest.<ContactRequest>findById(UUID.fromString(id)));
+        return Api.find(ContactRequest.class, UUID.fromString(id));
     }
 
     @Test

@@ -97,6 +97,16 @@ class NewsletterTest {
     }
 
     @Test
+    void unsubscribeTokenWithAControlCharacterIsRefusedLikeAnUnknownOne() {
+        for (String token : List.of("abc%00def", "A".repeat(21) + "%00" + "A".repeat(21), "%01", "A".repeat(42) + "%7F")) {
+            given().urlEncodingEnabled(false).get("/api/newsletter/unsubscribe/" + token)
+                    .then().statusCode(404).contentType("application/problem+json");
+            given().urlEncodingEnabled(false).post("/api/newsletter/unsubscribe/" + token)
+                    .then().statusCode(404).contentType("application/problem+json");
+        }
+    }
+
+    @Test
     void unsubscribeByAddressIsOneStep() {
         String email = Api.uniqueEmail("byaddress");
         subscribe(email);

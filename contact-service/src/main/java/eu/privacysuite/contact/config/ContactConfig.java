@@ -1,6 +1,7 @@
 package eu.privacysuite.contact.config;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -27,6 +28,8 @@ public interface ContactConfig {
 
     RateLimit rateLimit();
 
+    Proxy proxy();
+
     interface Mail {
         /** How often the queued mails are sent (scheduler syntax). */
         @WithDefault("1s")
@@ -41,6 +44,17 @@ public interface ContactConfig {
         /** How long a minor's submission waits for the parent before it is deleted. */
         @WithDefault("P7D")
         Duration holdTtl();
+    }
+
+    /** The reverse proxy in front of the service, whose X-Forwarded-For names the client (decision 0022). */
+    interface Proxy {
+        /** Whether the service is behind one; otherwise the client is the peer and the header is ignored. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The peers whose X-Forwarded-For is believed: addresses or CIDR ranges (10.0.0.0/8). */
+        @WithDefault("127.0.0.1")
+        List<String> trusted();
     }
 
     interface RateLimit {

@@ -10,12 +10,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /** A single-use token sent by mail; only its SHA-256 is stored, and it is deleted when used or expired. */
 @Entity
 @Table(name = "confirmation_token")
-public class ConfirmationToken extends PanacheEntityBase {
+public class ConfirmationToken {
 
     /** What following the link confirms. */
     public enum Purpose {

@@ -4,15 +4,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * One submission of the contact form, with the details it carried and its own retention clock. It joins the
@@ -20,7 +17,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "contact_request")
-public class ContactRequest extends PanacheEntityBase {
+public class ContactRequest {
 
     @Id
     public UUID id;
@@ -32,24 +29,8 @@ public class ContactRequest extends PanacheEntityBase {
     @Column(name = "subject_key", nullable = false)
     public String subjectKey;
 
-    @Enumerated(EnumType.STRING)
-    public Civility civility;
-
-    @Column(name = "first_name")
-    public String firstName;
-
-    @Column(name = "last_name")
-    public String lastName;
-
-    public String email;
-
-    public String phone;
-
-    @Column(name = "postal_address")
-    public String postalAddress;
-
-    @Column(columnDefinition = "bpchar(2)")
-    public String country;
+    @Embedded
+    public ContactDetails details = new ContactDetails();
 
     @Column(nullable = false)
     public String language;

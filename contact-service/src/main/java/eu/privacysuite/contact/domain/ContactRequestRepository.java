@@ -33,6 +33,12 @@ public class ContactRequestRepository implements PanacheRepositoryBase<ContactRe
                 Sort.descending("receivedAt")).page(Page.of(page, size)).list();
     }
 
+    /** One request, unless its subject is restricted. */
+    public Optional<ContactRequest> findVisible(UUID id) {
+        return find("from ContactRequest r where r.id = ?1 and not exists "
+                + "(from RestrictedSubject s where s.subjectKey = r.subjectKey)", id).firstResultOptional();
+    }
+
     public long countVisible() {
         return count("from ContactRequest r where not exists (from RestrictedSubject s where s.subjectKey = r.subjectKey)");
     }

@@ -10,15 +10,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /**
  * A newsletter subscription (double opt-in). Kept 3 years after unsubscription (policy art. 3); the
  * {@link #unsubscribeToken} goes in every message so that unsubscribing is one step.
  */
 @Entity
 @Table(name = "newsletter_subscription")
-public class NewsletterSubscription extends PanacheEntityBase {
+public class NewsletterSubscription {
 
     public enum Status {
         PENDING, ACTIVE, UNSUBSCRIBED

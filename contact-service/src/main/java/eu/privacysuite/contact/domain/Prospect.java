@@ -4,13 +4,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * A person in the prospect file, one per subject key, made from the first confirmed contact request. Kept 3
@@ -18,7 +15,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "prospect")
-public class Prospect extends PanacheEntityBase {
+public class Prospect {
 
     @Id
     public UUID id;
@@ -26,25 +23,8 @@ public class Prospect extends PanacheEntityBase {
     @Column(name = "subject_key", nullable = false, unique = true)
     public String subjectKey;
 
-    @Enumerated(EnumType.STRING)
-    public Civility civility;
-
-    @Column(name = "first_name", nullable = false)
-    public String firstName;
-
-    @Column(name = "last_name", nullable = false)
-    public String lastName;
-
-    @Column(nullable = false)
-    public String email;
-
-    public String phone;
-
-    @Column(name = "postal_address")
-    public String postalAddress;
-
-    @Column(columnDefinition = "bpchar(2)")
-    public String country;
+    @Embedded
+    public ContactDetails details = new ContactDetails();
 
     @Column(name = "collected_at", nullable = false)
     public Instant collectedAt;

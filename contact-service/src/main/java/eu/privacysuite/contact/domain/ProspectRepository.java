@@ -28,9 +28,9 @@ public class ProspectRepository implements PanacheRepositoryBase<Prospect, UUID>
                                       country, collected_at, last_contact_at)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) on conflict (subject_key) do nothing""")
                 .setParameter(1, p.id).setParameter(2, p.subjectKey)
-                .setParameter(3, p.civility == null ? null : p.civility.name()).setParameter(4, p.firstName)
-                .setParameter(5, p.lastName).setParameter(6, p.email).setParameter(7, p.phone)
-                .setParameter(8, p.postalAddress).setParameter(9, p.country).setParameter(10, p.collectedAt)
+                .setParameter(3, p.details.civility == null ? null : p.details.civility.name()).setParameter(4, p.details.firstName)
+                .setParameter(5, p.details.lastName).setParameter(6, p.details.email).setParameter(7, p.details.phone)
+                .setParameter(8, p.details.postalAddress).setParameter(9, p.details.country).setParameter(10, p.collectedAt)
                 .setParameter(11, p.lastContactAt).executeUpdate() == 1;
     }
 
@@ -42,10 +42,11 @@ public class ProspectRepository implements PanacheRepositoryBase<Prospect, UUID>
     public PanacheQuery<Prospect> search(String text) {
         String query = "from Prospect p where " + NOT_RESTRICTED;
         if (text == null || text.isBlank()) {
-            return find(query, Sort.ascending("lastName", "firstName", "id"));
+            return find(query, Sort.ascending("details.lastName", "details.firstName", "id"));
         }
-        return find(query + " and (lower(p.lastName) like :t or lower(p.firstName) like :t or p.email like :t)",
-                Sort.ascending("lastName", "firstName", "id"),
+        return find(query + " and (lower(p.details.lastName) like :t or lower(p.details.firstName) like :t"
+                + " or p.details.email like :t)",
+                Sort.ascending("details.lastName", "details.firstName", "id"),
                 Parameters.with("t", "%" + text.strip().toLowerCase(Locale.ROOT) + "%"));
     }
 
@@ -56,6 +57,6 @@ public class ProspectRepository implements PanacheRepositoryBase<Prospect, UUID>
     /** What may be used for prospecting: neither restricted nor opposed. */
     public List<Prospect> exportable() {
         return list("from Prospect p where " + NOT_RESTRICTED + " and " + NOT_SUPPRESSED,
-                Sort.ascending("lastName", "firstName", "id"));
+                Sort.ascending("details.lastName", "details.firstName", "id"));
     }
 }

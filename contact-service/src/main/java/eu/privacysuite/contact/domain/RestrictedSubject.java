@@ -7,12 +7,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /** A subject whose processing is restricted (GDPR art. 18): left out of every list, export and mailing. */
 @Entity
 @Table(name = "restricted_subject")
-public class RestrictedSubject extends PanacheEntityBase {
+public class RestrictedSubject {
 
     @Id
     @Column(name = "subject_key")

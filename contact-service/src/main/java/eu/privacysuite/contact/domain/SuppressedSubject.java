@@ -7,12 +7,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /** A subject who objected to prospecting: never enrolled again, by any form or import. Holds only the key. */
 @Entity
 @Table(name = "suppressed_subject")
-public class SuppressedSubject extends PanacheEntityBase {
+public class SuppressedSubject {
 
     @Id
     @Column(name = "subject_key")

@@ -7,11 +7,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import eu.privacysuite.contact.service.Confirmations;
+import eu.privacysuite.contact.service.Tokens;
+import eu.privacysuite.shared.problem.Problem;
 
 /**
  * The links in mails. Opening one (GET) shows a button and changes nothing, so a mail scanner that fetches links
@@ -35,11 +38,15 @@ public class ConfirmationResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The page a confirmation link opens", description = "A button that confirms; nothing changes yet.")
-    public String page(@PathParam("token") String token) {
-        return """
+    public Response page(@PathParam("token") String token) {
+        if (!Tokens.isWellFormed(token)) {
+            // Answered as the POST answers an unknown token; a token of the wrong shape was never sent by mail.
+            return Problem.of(Response.Status.NOT_FOUND, "This link is not valid or was already used.").toResponse();
+        }
+        return Response.ok("""
                 <!doctype html><html><head><meta charset="utf-8"><title>Confirmation</title></head><body>
                 <form method="post"><p>Confirmer / Confirm</p><button type="submit">Confirmer / Confirm</button></form>
-                </body></html>""";
+                </body></html>""").build();
     }
 
     @POST

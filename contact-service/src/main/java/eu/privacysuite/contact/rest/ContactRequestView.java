@@ -12,8 +12,8 @@ public record ContactRequestView(UUID id, Instant receivedAt, Civility civility,
         boolean addressConfirmed, boolean heldForParent, UUID prospectId) {
 
     public static ContactRequestView of(ContactRequest r) {
-        return new ContactRequestView(r.id, r.receivedAt, r.civility, r.firstName, r.lastName, r.email, r.phone,
-                r.postalAddress, r.country, r.language, r.message, r.addressConfirmed(), r.held(),
+        return new ContactRequestView(r.id, r.receivedAt, r.details.civility, r.details.firstName, r.details.lastName, r.details.email, r.details.phone,
+                r.details.postalAddress, r.details.country, r.language, r.message, r.addressConfirmed(), r.held(),
                 r.prospect == null ? null : r.prospect.id);
     }
 }

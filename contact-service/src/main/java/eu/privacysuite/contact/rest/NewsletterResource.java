@@ -28,6 +28,7 @@ import eu.privacysuite.contact.domain.EmailAddresses;
 import eu.privacysuite.contact.service.ContactIntake;
 import eu.privacysuite.contact.service.Languages;
 import eu.privacysuite.contact.service.Newsletter;
+import eu.privacysuite.contact.service.RetentionTerms;
 import eu.privacysuite.contact.service.ProspectFile.Page;
 import eu.privacysuite.shared.problem.Problem;
 
@@ -42,10 +43,12 @@ public class NewsletterResource {
 
     private final Newsletter newsletter;
     private final ContactIntake intake;
+    private final RetentionTerms terms;
 
-    public NewsletterResource(Newsletter newsletter, ContactIntake intake) {
+    public NewsletterResource(Newsletter newsletter, ContactIntake intake, RetentionTerms terms) {
         this.newsletter = newsletter;
         this.intake = intake;
+        this.terms = terms;
     }
 
     @POST
@@ -61,9 +64,9 @@ public class NewsletterResource {
         if (form.website() == null || form.website().isBlank()) {
             String email = EmailAddresses.canonical(form.email()).orElseThrow();
             newsletter.subscribe(email, language, form.age(),
-                    Minors.parentEmail(intake.isMinor(form.age()), email, form.parentEmail()));
+                    intake.parentEmail(form.age(), email, form.parentEmail()));
         }
-        return Response.accepted(new Accepted("CONFIRMATION_SENT_IF_NEEDED", InformationNotice.in(language))).build();
+        return Response.accepted(new Accepted("CONFIRMATION_SENT_IF_NEEDED", InformationNotice.in(language, terms))).build();
     }
 
     @POST
@@ -71,12 +74,12 @@ public class NewsletterResource {
     @PermitAll
     @RateLimited
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Unsubscribe by address", description = "One step; starts the 3-year NEWSLETTER clock.")
+    @Operation(summary = "Unsubscribe by address", description = "One step; starts the NEWSLETTER retention clock.")
     public Response unsubscribeByAddress(@Valid @NotNull UnsubscribeForm form,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         newsletter.unsubscribeByAddress(EmailAddresses.canonical(form.email()).orElseThrow());
         String language = Languages.pick(null, acceptLanguage);
-        return Response.accepted(new Accepted("UNSUBSCRIBED", InformationNotice.in(language))).build();
+        return Response.accepted(new Accepted("UNSUBSCRIBED", InformationNotice.in(language, terms))).build();
     }
 
     @GET

@@ -31,8 +31,8 @@ public class ProspectCsv {
 
     /** "=HYPERLINK(...)" typed into a form must stay text when the controller opens the export (CSV injection). */
     private static ProspectView defused(Prospect p) {
-        return new ProspectView(p.id, p.civility, cell(p.firstName), cell(p.lastName), cell(p.email), p.phone,
-                cell(p.postalAddress), p.country, p.collectedAt, p.lastContactAt);
+        return new ProspectView(p.id, p.details.civility, cell(p.details.firstName), cell(p.details.lastName), cell(p.details.email), p.details.phone,
+                cell(p.details.postalAddress), p.details.country, p.collectedAt, p.lastContactAt);
     }
 
     private static String cell(String value) {

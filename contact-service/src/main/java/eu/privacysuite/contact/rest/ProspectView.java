@@ -11,7 +11,7 @@ public record ProspectView(UUID id, Civility civility, String firstName, String 
         String postalAddress, String country, Instant collectedAt, Instant lastContactAt) {
 
     public static ProspectView of(Prospect p) {
-        return new ProspectView(p.id, p.civility, p.firstName, p.lastName, p.email, p.phone, p.postalAddress,
-                p.country, p.collectedAt, p.lastContactAt);
+        return new ProspectView(p.id, p.details.civility, p.details.firstName, p.details.lastName, p.details.email, p.details.phone, p.details.postalAddress,
+                p.details.country, p.collectedAt, p.lastContactAt);
     }
 }

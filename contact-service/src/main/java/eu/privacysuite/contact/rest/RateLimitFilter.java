@@ -4,35 +4,33 @@ import java.util.OptionalLong;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 import eu.privacysuite.contact.service.ClientRateLimiter;
 import eu.privacysuite.shared.problem.Problem;
-import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Answers 429 with Retry-After once a client used its allowance. The client is its address as the server sees it
- * (behind a trusted proxy, the forwarded one: quarkus.http.proxy.*).
+ * (behind a trusted proxy, the one the proxy appended to X-Forwarded-For: {@link ForwardedClient}).
  */
 @Provider
 @RateLimited
 public class RateLimitFilter implements ContainerRequestFilter {
 
     private final ClientRateLimiter limiter;
+    private final RoutingContext routing;
 
-    @Context
-    HttpServerRequest request;
-
-    public RateLimitFilter(ClientRateLimiter limiter) {
+    public RateLimitFilter(ClientRateLimiter limiter, RoutingContext routing) {
         this.limiter = limiter;
+        this.routing = routing;
     }
 
     @Override
     public void filter(ContainerRequestContext context) {
-        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        String client = ForwardedClient.of(routing).orElse("unknown");
         OptionalLong retryAfter = limiter.tryAcquire(client);
         if (retryAfter.isPresent()) {
             context.abortWith(tooMany(retryAfter.getAsLong()));

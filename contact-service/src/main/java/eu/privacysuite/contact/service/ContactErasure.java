@@ -14,7 +14,7 @@ import eu.privacysuite.contact.domain.ContactRequestRepository;
 import eu.privacysuite.contact.domain.NewsletterSubscription;
 import eu.privacysuite.contact.domain.NewsletterSubscriptionRepository;
 import eu.privacysuite.contact.domain.ProspectRepository;
-import eu.privacysuite.contact.domain.RestrictedSubject;
+import eu.privacysuite.contact.domain.RestrictedSubjectRepository;
 import eu.privacysuite.contact.messaging.LifecycleEvents;
 import eu.privacysuite.mail.OutgoingMailRepository;
 import eu.privacysuite.shared.events.ClockEvent;
@@ -28,6 +28,7 @@ import eu.privacysuite.shared.events.ClockEvent;
 public class ContactErasure {
 
     private final ProspectRepository prospects;
+    private final RestrictedSubjectRepository restricted;
     private final ContactRequestRepository requests;
     private final NewsletterSubscriptionRepository subscriptions;
     private final ConfirmationTokenRepository tokens;
@@ -37,7 +38,8 @@ public class ContactErasure {
 
     public ContactErasure(ProspectRepository prospects, ContactRequestRepository requests,
             NewsletterSubscriptionRepository subscriptions, ConfirmationTokenRepository tokens,
-            OutgoingMailRepository mails, LifecycleEvents events, Clock clock) {
+            OutgoingMailRepository mails, RestrictedSubjectRepository restricted, LifecycleEvents events, Clock clock) {
+        this.restricted = restricted;
         this.prospects = prospects;
         this.requests = requests;
         this.subscriptions = subscriptions;
@@ -75,7 +77,7 @@ public class ContactErasure {
         }
         tokens.deleteBySubjectKey(subjectKey);
         mails.deleteBySubjectKey(subjectKey);
-        RestrictedSubject.deleteById(subjectKey);
+        restricted.deleteById(subjectKey);
         return erased;
     }
 }

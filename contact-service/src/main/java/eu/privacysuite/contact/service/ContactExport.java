@@ -17,8 +17,8 @@ import eu.privacysuite.contact.domain.NewsletterSubscription;
 import eu.privacysuite.contact.domain.NewsletterSubscriptionRepository;
 import eu.privacysuite.contact.domain.Prospect;
 import eu.privacysuite.contact.domain.ProspectRepository;
-import eu.privacysuite.contact.domain.RestrictedSubject;
-import eu.privacysuite.contact.domain.SuppressedSubject;
+import eu.privacysuite.contact.domain.RestrictedSubjectRepository;
+import eu.privacysuite.contact.domain.SuppressedSubjectRepository;
 import eu.privacysuite.contact.messaging.LifecycleEvents;
 import eu.privacysuite.shared.dsr.ExportCategory;
 import eu.privacysuite.shared.dsr.SubjectExport;
@@ -32,11 +32,16 @@ import eu.privacysuite.shared.dsr.SubjectExport;
 public class ContactExport {
 
     private final ContactRequestRepository requests;
+    private final SuppressedSubjectRepository suppressed;
+    private final RestrictedSubjectRepository restricted;
     private final ProspectRepository prospects;
     private final NewsletterSubscriptionRepository subscriptions;
 
     public ContactExport(ContactRequestRepository requests, ProspectRepository prospects,
-            NewsletterSubscriptionRepository subscriptions) {
+            NewsletterSubscriptionRepository subscriptions, SuppressedSubjectRepository suppressed,
+            RestrictedSubjectRepository restricted) {
+        this.suppressed = suppressed;
+        this.restricted = restricted;
         this.requests = requests;
         this.prospects = prospects;
         this.subscriptions = subscriptions;
@@ -78,12 +83,12 @@ public class ContactExport {
         }
     }
 
-    private static List<Map<String, Object>> lists(String subjectKey) {
+    private List<Map<String, Object>> lists(String subjectKey) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        SuppressedSubject.<SuppressedSubject>findByIdOptional(subjectKey).ifPresent(s -> rows.add(
+        suppressed.findByIdOptional(subjectKey).ifPresent(s -> rows.add(
                 row("list", "SUPPRESSION", "meaning", "objection to prospecting: never enrolled again",
                         "since", iso(s.suppressedAt))));
-        RestrictedSubject.<RestrictedSubject>findByIdOptional(subjectKey).ifPresent(r -> rows.add(
+        restricted.findByIdOptional(subjectKey).ifPresent(r -> rows.add(
                 row("list", "RESTRICTION", "meaning", "processing restricted (GDPR art. 18): left out of every list,"
                         + " export and mailing", "since", iso(r.restrictedAt))));
         return rows;
@@ -91,18 +96,18 @@ public class ContactExport {
 
     private static Map<String, Object> row(ContactRequest r) {
         return row("id", r.id.toString(), "receivedAt", iso(r.receivedAt),
-                "civility", r.civility == null ? null : r.civility.name(), "firstName", r.firstName,
-                "lastName", r.lastName, "email", r.email, "phone", r.phone, "postalAddress", r.postalAddress,
-                "country", r.country, "language", r.language, "message", r.message,
+                "civility", r.details.civility == null ? null : r.details.civility.name(), "firstName", r.details.firstName,
+                "lastName", r.details.lastName, "email", r.details.email, "phone", r.details.phone, "postalAddress", r.details.postalAddress,
+                "country", r.details.country, "language", r.language, "message", r.message,
                 "visitorId", r.visitorId == null ? null : r.visitorId.toString(),
                 "addressConfirmedAt", iso(r.addressConfirmedAt), "minor", r.minor, "parentEmail", r.parentEmail,
                 "parentConfirmedAt", iso(r.parentConfirmedAt), "holdExpiresAt", iso(r.holdExpiresAt));
     }
 
     private static Map<String, Object> row(Prospect p) {
-        return row("id", p.id.toString(), "civility", p.civility == null ? null : p.civility.name(),
-                "firstName", p.firstName, "lastName", p.lastName, "email", p.email, "phone", p.phone,
-                "postalAddress", p.postalAddress, "country", p.country, "collectedAt", iso(p.collectedAt),
+        return row("id", p.id.toString(), "civility", p.details.civility == null ? null : p.details.civility.name(),
+                "firstName", p.details.firstName, "lastName", p.details.lastName, "email", p.details.email, "phone", p.details.phone,
+                "postalAddress", p.details.postalAddress, "country", p.details.country, "collectedAt", iso(p.collectedAt),
                 "lastContactAt", iso(p.lastContactAt));
     }
 

@@ -13,10 +13,12 @@ import jakarta.transaction.Transactional;
 import eu.privacysuite.contact.config.ContactConfig;
 import eu.privacysuite.contact.domain.ConfirmationToken.Purpose;
 import eu.privacysuite.contact.domain.ContactRequest;
+import eu.privacysuite.contact.domain.EmailAddresses;
 import eu.privacysuite.contact.domain.ContactRequestRepository;
 import eu.privacysuite.contact.messaging.LifecycleEvents;
 import eu.privacysuite.mail.MailQueue;
 import eu.privacysuite.shared.events.ClockEvent;
+import eu.privacysuite.shared.problem.UnprocessableField;
 import eu.privacysuite.shared.subject.SubjectKeys;
 
 /**
@@ -35,9 +37,11 @@ public class ContactIntake {
     private final ContactConfig config;
     private final EntityManager entityManager;
     private final Clock clock;
+    private final RetentionTerms terms;
 
     public ContactIntake(ContactRequestRepository requests, SubjectKeys subjectKeys, Tokens tokens, MailQueue mail,
-            LifecycleEvents events, ContactConfig config, EntityManager entityManager, Clock clock) {
+            LifecycleEvents events, ContactConfig config, EntityManager entityManager, Clock clock, RetentionTerms terms) {
+        this.terms = terms;
         this.requests = requests;
         this.subjectKeys = subjectKeys;
         this.tokens = tokens;
@@ -50,6 +54,25 @@ public class ContactIntake {
 
     public boolean isMinor(Integer age) {
         return age != null && age < config.minors().consentAge();
+    }
+
+    /**
+     * The parent's address a minor must give (policy art. 10): required, and not the minor's own; null for an adult.
+     * The rule of the form and of the newsletter alike.
+     */
+    public String parentEmail(Integer age, String canonicalEmail, String parentEmail) {
+        if (!isMinor(age)) {
+            return null;
+        }
+        if (parentEmail == null || parentEmail.isBlank()) {
+            throw new UnprocessableField("parentEmail", "is required when the person is under the age of consent");
+        }
+        String parent = EmailAddresses.canonical(parentEmail)
+                .orElseThrow(() -> new UnprocessableField("parentEmail", "must be a plain email address"));
+        if (parent.equals(canonicalEmail)) {
+            throw new UnprocessableField("parentEmail", "must be another address than email");
+        }
+        return parent;
     }
 
     @Transactional
@@ -71,9 +94,10 @@ public class ContactIntake {
 
         String link = Links.confirmation(config, tokens.issue(Purpose.CONTACT_ADDRESS, request.id, subjectKey,
                 config.confirmationTtl()));
-        mail.enqueue(subjectKey, request.email, Languages.mailTemplate("contact-acknowledgement", request.language),
-                Map.<String, Object>of("confirmUrl", link, "minor", request.minor, "days", config.confirmationTtl().toDays()), null);
-        // Each request has its own clock: 3 years from its collection (policy art. 3).
+        mail.enqueue(subjectKey, request.details.email, Languages.mailTemplate("contact-acknowledgement", request.language),
+                Map.<String, Object>of("confirmUrl", link, "minor", request.minor, "days", config.confirmationTtl().toDays(),
+                        "keep", terms.prospect(request.language)), null);
+        // Each request has its own clock from its collection (policy art. 3).
         events.clock(subjectKey, LifecycleEvents.PROSPECT, request.id, ClockEvent.COLLECTED, now);
         if (request.minor) {
             String parentLink = Links.confirmation(config, tokens.issue(Purpose.CONTACT_PARENT, request.id, subjectKey,
@@ -89,13 +113,13 @@ public class ContactIntake {
         ContactRequest request = new ContactRequest();
         request.id = UUID.randomUUID();
         request.subjectKey = subjectKey;
-        request.civility = form.civility();
-        request.firstName = form.firstName();
-        request.lastName = form.lastName();
-        request.email = form.email();
-        request.phone = form.phone();
-        request.postalAddress = form.postalAddress();
-        request.country = form.country();
+        request.details.civility = form.civility();
+        request.details.firstName = form.firstName();
+        request.details.lastName = form.lastName();
+        request.details.email = form.email();
+        request.details.phone = form.phone();
+        request.details.postalAddress = form.postalAddress();
+        request.details.country = form.country();
         request.language = Languages.orDefault(form.language());
         request.message = form.message();
         request.visitorId = form.visitorId();

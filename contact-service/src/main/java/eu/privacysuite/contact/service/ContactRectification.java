@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional.TxType;
 import org.jboss.logging.Logger;
 
 import eu.privacysuite.contact.domain.Civility;
+import eu.privacysuite.contact.domain.ContactDetails;
 import eu.privacysuite.contact.domain.ContactRequest;
 import eu.privacysuite.contact.domain.ContactRequestRepository;
 import eu.privacysuite.contact.domain.NewsletterSubscription;
@@ -73,8 +74,8 @@ public class ContactRectification {
         }
         String key = newSubjectKey == null ? subjectKey : newSubjectKey;
         Civility civility = civility(corrections.civility());
-        prospects.findBySubjectKey(key).filter(p -> correct(p, corrections, civility)).ifPresent(p -> changed.add(p.id));
-        requests.findBySubjectKey(key).stream().filter(r -> correct(r, corrections, civility))
+        prospects.findBySubjectKey(key).filter(p -> correct(p.details, corrections, civility)).ifPresent(p -> changed.add(p.id));
+        requests.findBySubjectKey(key).stream().filter(r -> correct(r.details, corrections, civility))
                 .forEach(r -> changed.add(r.id));
         for (NewsletterSubscription subscription : subscriptions.findBySubjectKey(key)) {
             if (differs(corrections.email(), subscription.email)) {
@@ -160,45 +161,25 @@ public class ContactRectification {
         return moved + dropped;
     }
 
-    private static boolean correct(Prospect p, Corrections c, Civility civility) {
+    /** Applies the corrections to the details a prospect or a request holds; whether anything changed. */
+    private static boolean correct(ContactDetails d, Corrections c, Civility civility) {
         boolean changed = false;
-        if (civility != null && civility != p.civility) {
-            p.civility = civility;
+        if (civility != null && civility != d.civility) {
+            d.civility = civility;
             changed = true;
         }
-        changed |= differs(c.firstName(), p.firstName);
-        p.firstName = or(c.firstName(), p.firstName);
-        changed |= differs(c.lastName(), p.lastName);
-        p.lastName = or(c.lastName(), p.lastName);
-        changed |= differs(c.email(), p.email);
-        p.email = or(c.email(), p.email);
-        changed |= differs(c.phone(), p.phone);
-        p.phone = or(c.phone(), p.phone);
-        changed |= differs(c.postalAddress(), p.postalAddress);
-        p.postalAddress = or(c.postalAddress(), p.postalAddress);
-        changed |= differs(c.country(), p.country);
-        p.country = or(c.country(), p.country);
-        return changed;
-    }
-
-    private static boolean correct(ContactRequest r, Corrections c, Civility civility) {
-        boolean changed = false;
-        if (civility != null && civility != r.civility) {
-            r.civility = civility;
-            changed = true;
-        }
-        changed |= differs(c.firstName(), r.firstName);
-        r.firstName = or(c.firstName(), r.firstName);
-        changed |= differs(c.lastName(), r.lastName);
-        r.lastName = or(c.lastName(), r.lastName);
-        changed |= differs(c.email(), r.email);
-        r.email = or(c.email(), r.email);
-        changed |= differs(c.phone(), r.phone);
-        r.phone = or(c.phone(), r.phone);
-        changed |= differs(c.postalAddress(), r.postalAddress);
-        r.postalAddress = or(c.postalAddress(), r.postalAddress);
-        changed |= differs(c.country(), r.country);
-        r.country = or(c.country(), r.country);
+        changed |= differs(c.firstName(), d.firstName);
+        d.firstName = or(c.firstName(), d.firstName);
+        changed |= differs(c.lastName(), d.lastName);
+        d.lastName = or(c.lastName(), d.lastName);
+        changed |= differs(c.email(), d.email);
+        d.email = or(c.email(), d.email);
+        changed |= differs(c.phone(), d.phone);
+        d.phone = or(c.phone(), d.phone);
+        changed |= differs(c.postalAddress(), d.postalAddress);
+        d.postalAddress = or(c.postalAddress(), d.postalAddress);
+        changed |= differs(c.country(), d.country);
+        d.country = or(c.country(), d.country);
         return changed;
     }
 

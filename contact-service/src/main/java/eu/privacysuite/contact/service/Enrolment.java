@@ -54,13 +54,7 @@ public class Enrolment {
         Prospect prospect = new Prospect();
         prospect.id = UUID.randomUUID();
         prospect.subjectKey = request.subjectKey;
-        prospect.civility = request.civility;
-        prospect.firstName = request.firstName;
-        prospect.lastName = request.lastName;
-        prospect.email = request.email;
-        prospect.phone = request.phone;
-        prospect.postalAddress = request.postalAddress;
-        prospect.country = request.country;
+        prospect.details = request.details.copy();
         prospect.collectedAt = now;
         prospect.lastContactAt = now;
         return prospect;

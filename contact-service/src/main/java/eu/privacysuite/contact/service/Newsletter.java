@@ -111,8 +111,8 @@ public class Newsletter {
     /** The link in every message: one step, no login. Returns false when the link names no subscription. */
     @Transactional
     public boolean unsubscribeByLink(String token) {
-        Optional<NewsletterSubscription> found = token == null || token.length() > 100 ? Optional.empty()
-                : subscriptions.findByUnsubscribeToken(token);
+        Optional<NewsletterSubscription> found = Tokens.isWellFormed(token) ? subscriptions.findByUnsubscribeToken(token)
+                : Optional.empty();
         found.ifPresent(this::unsubscribe);
         return found.isPresent();
     }

@@ -58,6 +58,11 @@ public class ProspectFile {
     }
 
     @Transactional
+    public Optional<ContactRequest> request(UUID id) {
+        return requests.findVisible(id);
+    }
+
+    @Transactional
     public List<Prospect> exportable() {
         return prospects.exportable();
     }

@@ -9,7 +9,9 @@ import jakarta.transaction.Transactional;
 import eu.privacysuite.contact.domain.NewsletterSubscription;
 import eu.privacysuite.contact.domain.NewsletterSubscriptionRepository;
 import eu.privacysuite.contact.domain.RestrictedSubject;
+import eu.privacysuite.contact.domain.RestrictedSubjectRepository;
 import eu.privacysuite.contact.domain.SuppressedSubject;
+import eu.privacysuite.contact.domain.SuppressedSubjectRepository;
 import eu.privacysuite.contact.messaging.LifecycleEvents;
 import eu.privacysuite.shared.events.ClockEvent;
 
@@ -21,11 +23,16 @@ import eu.privacysuite.shared.events.ClockEvent;
 public class SubjectLists {
 
     private final NewsletterSubscriptionRepository subscriptions;
+    private final SuppressedSubjectRepository suppressed;
+    private final RestrictedSubjectRepository restricted;
     private final LifecycleEvents events;
     private final Clock clock;
 
-    public SubjectLists(NewsletterSubscriptionRepository subscriptions, LifecycleEvents events, Clock clock) {
+    public SubjectLists(NewsletterSubscriptionRepository subscriptions, SuppressedSubjectRepository suppressed,
+            RestrictedSubjectRepository restricted, LifecycleEvents events, Clock clock) {
         this.subscriptions = subscriptions;
+        this.suppressed = suppressed;
+        this.restricted = restricted;
         this.events = events;
         this.clock = clock;
     }
@@ -53,14 +60,14 @@ public class SubjectLists {
             SuppressedSubject row = new SuppressedSubject();
             row.subjectKey = subjectKey;
             row.suppressedAt = now;
-            row.persist();
+            suppressed.persist(row);
         }
         return ended;
     }
 
     @Transactional
     public boolean isSuppressed(String subjectKey) {
-        return SuppressedSubject.findByIdOptional(subjectKey).isPresent();
+        return suppressed.findByIdOptional(subjectKey).isPresent();
     }
 
     @Transactional
@@ -71,17 +78,17 @@ public class SubjectLists {
         RestrictedSubject row = new RestrictedSubject();
         row.subjectKey = subjectKey;
         row.restrictedAt = Instant.now(clock);
-        row.persist();
+        restricted.persist(row);
         return true;
     }
 
     @Transactional
     public boolean liftRestriction(String subjectKey) {
-        return RestrictedSubject.deleteById(subjectKey);
+        return restricted.deleteById(subjectKey);
     }
 
     @Transactional
     public boolean isRestricted(String subjectKey) {
-        return RestrictedSubject.findByIdOptional(subjectKey).isPresent();
+        return restricted.findByIdOptional(subjectKey).isPresent();
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -24,6 +25,8 @@ import eu.privacysuite.shared.problem.ProblemException;
 public class Tokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** What {@link #random()} makes: 32 bytes in unpadded base64url. Anything else is refused before any lookup. */
+    private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private final ConfirmationTokenRepository tokens;
     private final Clock clock;
@@ -50,7 +53,7 @@ public class Tokens {
     /** Uses the token up: it works once, and not after it expired. */
     @Transactional(TxType.MANDATORY)
     public ConfirmationToken consume(String token) {
-        String hash = token == null || token.length() > 100 ? null : hash(token);
+        String hash = isWellFormed(token) ? hash(token) : null;
         ConfirmationToken row = hash == null ? null : tokens.findById(hash);
         // The bulk delete waits for a concurrent use of the same token, then finds nothing left.
         if (row == null || tokens.delete("tokenHash", hash) == 0) {
@@ -60,6 +63,11 @@ public class Tokens {
             throw new ProblemException(Status.GONE, "This link has expired.");
         }
         return row;
+    }
+
+    /** Whether the text has the shape of a token this service makes (a link's token, unsubscribe's too). */
+    public static boolean isWellFormed(String token) {
+        return token != null && SHAPE.matcher(token).matches();
     }
 
     /** A random value for links that are not single-use (unsubscribe). */

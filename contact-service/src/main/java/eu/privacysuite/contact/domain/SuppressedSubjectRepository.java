@@ -1,0 +1,9 @@
+package eu.privacysuite.contact.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class SuppressedSubjectRepository implements PanacheRepositoryBase<SuppressedSubject, String> {
+}
