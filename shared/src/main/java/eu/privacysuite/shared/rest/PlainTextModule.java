@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
+import eu.privacysuite.shared.problem.ControlCharacterException;
+
 /**
  * Applies {@link PlainText} to every string a JSON request body holds, values and map keys alike, so that every
  * endpoint gets the rule without an annotation to forget. A field marked {@link MultilineText} may break lines.

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import eu.privacysuite.shared.problem.ControlCharacterException;
 import eu.privacysuite.shared.problem.Problem;
 
 /**
