@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import jakarta.ws.rs.core.Response.Status;
 
+import eu.privacysuite.shared.problem.BadParameter;
 import eu.privacysuite.shared.problem.ProblemException;
 
 /** Query and path values taken as text, so that a malformed one is a 400 that names it. */
@@ -20,13 +21,14 @@ final class QueryValues {
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,10}");
 
     static Optional<Instant> instant(String name, String value) {
-        if (value == null || value.isBlank()) {
+        if (value == null || value.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(Instant.parse(value.strip()));
+            // Taken as sent: " 2026-01-31T00:00:00Z" is not an instant, nor is "   " an absent one.
+            return Optional.of(Instant.parse(value));
         } catch (DateTimeParseException e) {
-            throw new ProblemException(Status.BAD_REQUEST, name + " is not an ISO-8601 instant (2026-01-31T00:00:00Z).");
+            throw new BadParameter(name, "must be an ISO-8601 instant such as 2026-01-31T00:00:00Z");
         }
     }
 

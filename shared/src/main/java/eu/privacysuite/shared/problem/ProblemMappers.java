@@ -20,7 +20,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
-import eu.privacysuite.shared.rest.ControlCharacterException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -53,13 +52,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unparsableJson(JsonParseException e) {
-        return Problem.of(Status.BAD_REQUEST, "The body is not valid JSON.").toResponse();
+        return notJson(e);
     }
 
     /** Anything else the JSON parser refuses, such as nesting or a number beyond its limits. */
     @ServerExceptionMapper
     public Response refusedJson(JsonProcessingException e) {
-        return Problem.of(Status.BAD_REQUEST, "The body is not valid JSON.").toResponse();
+        return notJson(e);
     }
 
     @ServerExceptionMapper
@@ -95,6 +94,9 @@ public class ProblemMappers {
     /** Jakarta REST answers a query or path parameter it cannot convert with 404; it is the client's error. */
     @ServerExceptionMapper
     public Response unconvertibleParameter(NotFoundException e) {
+        if (e.getCause() instanceof ProblemException refused) {
+            return refused.problem().toResponse(); // a converter of the door (a boolean that is not true or false)
+        }
         if (e.getCause() != null && !(e.getCause() instanceof WebApplicationException)) {
             return Problem.of(Status.BAD_REQUEST, "A query or path parameter has the wrong type or format.").toResponse();
         }
@@ -104,12 +106,14 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         // The JSON reader wraps what Jackson refuses (other than a mismatched input) in a plain 400.
-        if (e.getCause() instanceof ControlCharacterException c) {
+        if (e.getCause() instanceof ProblemException refused) {
+            return refused.problem().toResponse(); // a header or form parameter a converter of the door refused
+        } else if (e.getCause() instanceof ControlCharacterException c) {
             return controlCharacters(c);
         } else if (e.getCause() instanceof JsonMappingException m) {
             return wrongField(m);
-        } else if (e.getCause() instanceof JsonProcessingException) {
-            return Problem.of(Status.BAD_REQUEST, "The body is not valid JSON.").toResponse();
+        } else if (e.getCause() instanceof JsonProcessingException j) {
+            return notJson(j);
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
         String detail = switch (status.getStatusCode()) {
@@ -148,6 +152,16 @@ public class ProblemMappers {
                 .header("Retry-After", ConfigProvider.getConfig()
                         .getOptionalValue("privacy.http.retry-after", Integer.class).orElse(5))
                 .build();
+    }
+
+    private static Response notJson(JsonProcessingException e) {
+        // The parser's strict duplicate detection says so only in its message; the key itself is not repeated.
+        if (e instanceof JsonParseException && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Duplicate field")) {
+            return new Problem("about:blank", "Invalid request", 400, "The body holds a key more than once.", null,
+                    List.of(new Problem.InvalidParam("body", "must not hold a key more than once"))).toResponse();
+        }
+        return Problem.of(Status.BAD_REQUEST, "The body is not valid JSON.").toResponse();
     }
 
     private static Response wrongField(JsonMappingException e) {
