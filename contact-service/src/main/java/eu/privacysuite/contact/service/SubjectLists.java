@@ -12,6 +12,7 @@ import eu.privacysuite.contact.domain.RestrictedSubject;
 import eu.privacysuite.contact.domain.SuppressedSubject;
 import eu.privacysuite.contact.messaging.LifecycleEvents;
 import eu.privacysuite.shared.events.ClockEvent;
+import eu.privacysuite.shared.events.RetentionCategories;
 
 /**
  * The suppression list (objection to prospecting: never enrolled again) and the restriction flag (left out of
@@ -46,7 +47,7 @@ public class SubjectLists {
         for (NewsletterSubscription s : subscriptions.findLive(subjectKey).stream().toList()) {
             s.status = NewsletterSubscription.Status.UNSUBSCRIBED;
             s.unsubscribedAt = now;
-            events.clock(subjectKey, LifecycleEvents.NEWSLETTER, s.id, ClockEvent.UNSUBSCRIBED, now);
+            events.clock(subjectKey, RetentionCategories.NEWSLETTER, s.id, ClockEvent.UNSUBSCRIBED, now);
             ended++;
         }
         if (!isSuppressed(subjectKey)) {

@@ -22,6 +22,7 @@ import eu.privacysuite.retention.domain.LegalHolds;
 import eu.privacysuite.retention.domain.RetentionLedger;
 import eu.privacysuite.shared.dsr.ExportCategory;
 import eu.privacysuite.shared.dsr.SubjectExport;
+import eu.privacysuite.shared.events.ServiceName;
 import io.quarkus.panache.common.Sort;
 
 /**
@@ -44,8 +45,11 @@ public class RetentionExport {
     private final LegalHolds holds;
     private final RetentionSchedule schedule;
     private final Config config;
+    private final ServiceName service;
 
-    public RetentionExport(RetentionLedger ledger, LegalHolds holds, RetentionSchedule schedule, Config config) {
+    public RetentionExport(RetentionLedger ledger, LegalHolds holds, RetentionSchedule schedule, Config config,
+            ServiceName service) {
+        this.service = service;
         this.ledger = ledger;
         this.holds = holds;
         this.schedule = schedule;
@@ -72,7 +76,7 @@ public class RetentionExport {
                     PolicyTexts.LEGAL_OBLIGATION_BASIS, PolicyTexts.SCHEDULE_SOURCE, PolicyTexts.RECIPIENTS,
                     scheduleRows()));
         }
-        return new SubjectExport(RetentionParticipation.SERVICE, categories);
+        return new SubjectExport(service.get(), categories);
     }
 
     private List<Map<String, Object>> scheduleRows() {

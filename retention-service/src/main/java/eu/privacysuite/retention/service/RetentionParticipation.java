@@ -21,7 +21,6 @@ import eu.privacysuite.shared.dsr.SubjectExport;
 @ApplicationScoped
 public class RetentionParticipation implements DsrParticipant {
 
-    static final String SERVICE = "retention-service";
 
     private final RetentionLedger ledger;
     private final LegalHoldKeeper holds;
@@ -34,11 +33,6 @@ public class RetentionParticipation implements DsrParticipant {
         this.holds = holds;
         this.export = export;
         this.entityManager = entityManager;
-    }
-
-    @Override
-    public String service() {
-        return SERVICE;
     }
 
     /**
