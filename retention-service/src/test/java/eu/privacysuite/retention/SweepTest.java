@@ -32,6 +32,7 @@ import eu.privacysuite.shared.subject.SubjectKeys;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import eu.privacysuite.testing.TestClock;
 import eu.privacysuite.testing.TestTokens;
 
 /** The sweep with a clock the test moves: due dates per category, the clock moving, grace, dry run, holds. */
@@ -53,7 +54,7 @@ class SweepTest {
     @Inject
     SubjectKeys subjectKeys;
     @Inject
-    MovableClock clock;
+    TestClock clock;
 
     Lifecycle lifecycle;
     Purges purges;
