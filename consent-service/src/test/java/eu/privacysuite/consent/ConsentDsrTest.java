@@ -1,5 +1,6 @@
 package eu.privacysuite.consent;
 
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -212,15 +213,8 @@ class ConsentDsrTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (links(subjectKey).stream().noneMatch(l -> l.visitorId.equals(visitor))) {
-            assertTrue(System.currentTimeMillis() < deadline, "the link was not stored within 30s");
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        await("the link is stored").atMost(Duration.ofSeconds(30))
+                .until(() -> links(subjectKey).stream().anyMatch(l -> l.visitorId.equals(visitor)));
     }
 
     private static List<VisitorLink> links(String subjectKey) {

@@ -1,5 +1,6 @@
 package eu.privacysuite.consent;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -120,13 +121,7 @@ class DeadLetterReplayTest {
         return QuarkusTransaction.requiringNew().call(() -> links.count("visitorId", visitor));
     }
 
-    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + WAIT.toMillis();
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("not within " + WAIT + ": " + what);
-            }
-            Thread.sleep(200);
-        }
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
+        await(what).atMost(WAIT).until(condition::getAsBoolean);
     }
 }

@@ -1,5 +1,6 @@
 package eu.privacysuite.consent;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -165,13 +166,7 @@ class ErasureTest {
         return QuarkusTransaction.requiringNew().call(() -> links.count(field, value));
     }
 
-    private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("not within 30s: " + what);
-            }
-            Thread.sleep(200);
-        }
+    private static void eventually(BooleanSupplier condition, String what) {
+        await(what).atMost(Duration.ofSeconds(30)).until(condition::getAsBoolean);
     }
 }

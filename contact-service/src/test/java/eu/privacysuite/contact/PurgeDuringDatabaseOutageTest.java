@@ -68,9 +68,9 @@ class PurgeDuringDatabaseOutageTest {
         DisposableDatabaseResource.postgres().stop();
         try {
             retention.send(order);
-            Thread.sleep(3_000);
-            assertEquals(0, retention.bus.readAll(Topics.RETENTION_PURGE_REPORTS).stream()
-                    .filter(r -> orderId.equals(r.key())).count(), "nothing reported while the database is down");
+            org.awaitility.Awaitility.await("nothing reported while the database is down").during(Duration.ofSeconds(3))
+                    .atMost(Duration.ofSeconds(10)).until(() -> retention.bus.readAll(Topics.RETENTION_PURGE_REPORTS)
+                            .stream().noneMatch(r -> orderId.equals(r.key())));
         } finally {
             DisposableDatabaseResource.postgres().startServer();
         }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import eu.privacysuite.dsr.domain.DsrRequestRepository;
+import eu.privacysuite.testing.TestClock;
 import eu.privacysuite.testing.TestTokens;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;

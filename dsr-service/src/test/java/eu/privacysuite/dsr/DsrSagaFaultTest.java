@@ -52,8 +52,9 @@ class DsrSagaFaultTest {
             QuarkusTransaction.requiringNew().run(() -> requests.update("attempts = ?1 where id = ?2",
                     config.maxAttempts(), id));
             // Several timeouts (3 s) and checks (1 s) pass while the command cannot leave the outbox.
-            Thread.sleep(config.participantTimeout().multipliedBy(3).toMillis());
-            assertEquals("IN_PROGRESS", view(id).getString("status"), "the participants never had the command");
+            org.awaitility.Awaitility.await("the participants never had the command: still in progress")
+                    .during(config.participantTimeout().multipliedBy(3)).atMost(config.participantTimeout().multipliedBy(5))
+                    .until(() -> "IN_PROGRESS".equals(view(id).getString("status")));
             assertEquals(config.maxAttempts(), QuarkusTransaction.requiringNew().call(() -> requests.findById(id).attempts));
         } finally {
             SuitePlatformResource.startBrokerAgain();

@@ -7,9 +7,9 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -64,18 +64,11 @@ class OutboxAdminResourceTest {
     }
 
     private static long awaitParked(UUID eventId) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline)) {
-            List<Map<String, Object>> parked = JsonPath.from(given().auth().oauth2(TestTokens.controller())
-                    .get("/api/admin/outbox/parked").asString()).getList("");
-            for (Map<String, Object> row : parked) {
-                if (eventId.toString().equals(row.get("eventId"))) {
-                    return ((Number) row.get("id")).longValue();
-                }
-            }
-            sleepBriefly();
-        }
-        throw new AssertionError("event " + eventId + " was not parked");
+        Map<String, Object> row = org.awaitility.Awaitility.await("event " + eventId + " is parked")
+                .atMost(Duration.ofSeconds(30)).until(() -> JsonPath.from(given().auth().oauth2(TestTokens.controller())
+                        .get("/api/admin/outbox/parked").asString()).<Map<String, Object>>getList("").stream()
+                        .filter(r -> eventId.toString().equals(r.get("eventId"))).findFirst(), Optional::isPresent).get();
+        return ((Number) row.get("id")).longValue();
     }
 
     private static void createTopic(String topic) {
@@ -84,14 +77,6 @@ class OutboxAdminResourceTest {
             admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 1, (short) 1))).all().get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleepBriefly() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -45,6 +45,7 @@ import eu.privacysuite.shared.dsr.SubjectExport;
 import eu.privacysuite.shared.events.DsrAction;
 import eu.privacysuite.shared.events.DsrOutcome;
 import eu.privacysuite.shared.subject.SubjectKeys;
+import eu.privacysuite.testing.TestClock;
 import eu.privacysuite.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 

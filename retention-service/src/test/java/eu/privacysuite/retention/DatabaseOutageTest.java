@@ -5,9 +5,11 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import org.junit.jupiter.api.BeforeEach;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,17 +134,11 @@ class DatabaseOutageTest {
         return times;
     }
 
-    private static void awaitReadiness(int status, String showing) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 60_000;
-        String body = "";
-        while (System.currentTimeMillis() < deadline) {
-            var response = given().port(managementPort).get("/q/health/ready");
-            body = response.asString();
-            if (response.statusCode() == status && body.contains(showing)) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("readiness did not become " + status + " showing " + showing + ": " + body);
+    private static void awaitReadiness(int status, String showing) {
+        await("readiness " + status + " showing " + showing).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
+                    var response = given().port(managementPort).get("/q/health/ready");
+                    return response.statusCode() == status && response.asString().contains(showing);
+                });
     }
 }

@@ -1,7 +1,8 @@
 package eu.privacysuite.retention;
 
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -58,25 +59,13 @@ final class Lifecycle {
     }
 
     LedgerEntry awaitEntry(String service, String category, String recordId, Predicate<LedgerEntry> match) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
-            Optional<LedgerEntry> entry = entry(service, category, recordId);
-            if (entry.isPresent() && match.test(entry.get())) {
-                return entry.get();
-            }
-            sleep();
-        }
-        return fail("no matching ledger entry for " + category + " " + recordId + " within 30s");
+        return await("a matching ledger entry for " + category + " " + recordId).atMost(Duration.ofSeconds(30))
+                .until(() -> entry(service, category, recordId), e -> e.isPresent() && match.test(e.get())).get();
     }
 
     void awaitGone(String service, String category, String recordId) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (entry(service, category, recordId).isPresent()) {
-            if (System.currentTimeMillis() > deadline) {
-                fail("ledger entry for " + category + " " + recordId + " still there after 30s");
-            }
-            sleep();
-        }
+        await("the ledger entry for " + category + " " + recordId + " to go").atMost(Duration.ofSeconds(30))
+                .until(() -> entry(service, category, recordId).isEmpty());
     }
 
     /**
@@ -87,14 +76,5 @@ final class Lifecycle {
         String recordId = "barrier-" + UUID.randomUUID();
         send(key, clock(subjectKey, "contact-service", "PROSPECT", recordId, ClockEvent.COLLECTED, Instant.now()));
         awaitEntry("contact-service", "PROSPECT", recordId, e -> true);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import eu.privacysuite.retention.domain.LedgerEntryRepository;
 import eu.privacysuite.retention.domain.PurgeOrderRepository;
+import eu.privacysuite.testing.TestClock;
 
 /**
  * What the sweep and report tests share: the owners on the bus, the controller on the API, and a clock the test
@@ -26,7 +27,7 @@ abstract class PurgeFlowTest {
     @Inject
     PurgeOrderRepository orders;
     @Inject
-    MovableClock clock;
+    TestClock clock;
 
     Lifecycle lifecycle;
     Purges purges;

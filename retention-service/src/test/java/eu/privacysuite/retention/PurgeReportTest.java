@@ -1,6 +1,7 @@
 package eu.privacysuite.retention;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -82,10 +83,7 @@ class PurgeReportTest extends PurgeFlowTest {
         purges.sweep(false);
         UUID orderId = purges.orderOf("platform", "SERVER_LOG", log);
 
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (purges.order(orderId).status != OrderStatus.FAILED && System.currentTimeMillis() < deadline) {
-            sleep();
-        }
+        await("the order to fail").atMost(Duration.ofSeconds(60)).until(() -> purges.order(orderId).status == OrderStatus.FAILED);
         PurgeOrderEntity failed = purges.order(orderId);
         assertEquals(OrderStatus.FAILED, failed.status);
         assertEquals(3, failed.attempts);
@@ -159,13 +157,5 @@ class PurgeReportTest extends PurgeFlowTest {
         clock.setNow(t0.plus(Duration.ofDays(4 * 366)));
         purges.sweep(false);
         return purges.order(purges.orderOf(CONTACT, "PROSPECT", recordId));
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

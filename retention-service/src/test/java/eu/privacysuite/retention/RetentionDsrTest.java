@@ -35,6 +35,7 @@ import eu.privacysuite.shared.events.DsrAction;
 import eu.privacysuite.shared.events.EventEnvelope;
 import eu.privacysuite.shared.subject.SubjectKeys;
 import eu.privacysuite.testing.DsrBus;
+import eu.privacysuite.testing.TestClock;
 import eu.privacysuite.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -62,7 +63,7 @@ class RetentionDsrTest {
     @Inject
     RetentionSchedule schedule;
     @Inject
-    MovableClock clock;
+    TestClock clock;
 
     @AfterEach
     void realTime() {

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.awaitility.Awaitility;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -49,15 +50,9 @@ public final class PoisonMessages {
     /** Waits for the poison sent under this key on the topic's DLQ; checks each has a reason that echoes nothing. */
     public static void assertDeadLettered(TopicProbe bus, String topic, String key, int count) {
         String dlq = Topics.deadLetter(topic);
-        long deadline = System.currentTimeMillis() + Duration.ofSeconds(30).toMillis();
-        List<ConsumerRecord<String, String>> dead;
-        do {
-            dead = bus.readAll(dlq).stream().filter(r -> key.equals(r.key())).toList();
-            if (dead.size() >= count) {
-                break;
-            }
-            sleep();
-        } while (System.currentTimeMillis() < deadline);
+        List<ConsumerRecord<String, String>> dead = Awaitility.await(count + " dead letters on " + dlq)
+                .atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> bus.readAll(dlq).stream().filter(r -> key.equals(r.key())).toList(), d -> d.size() >= count);
         assertEquals(count, dead.size(), "every poison value of " + topic + " is on " + dlq);
         for (ConsumerRecord<String, String> record : dead) {
             Header reason = record.headers().lastHeader("dead-letter-reason");
@@ -74,15 +69,6 @@ public final class PoisonMessages {
         try {
             return mapper.writeValueAsString(copy);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -22,6 +23,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 
 /** Reads topics from the beginning and writes raw records, as a test looks at the bus. */
 public final class TopicProbe {
@@ -51,30 +53,15 @@ public final class TopicProbe {
 
     /** Waits until a record of the topic matches, and returns it; fails after the timeout. */
     public ConsumerRecord<String, String> await(String topic, Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            for (ConsumerRecord<String, String> record : readAll(topic)) {
-                if (match.test(record)) {
-                    return record;
-                }
-            }
-            sleep(250);
-        }
-        throw new AssertionError("no matching record on " + topic + " within " + timeout);
+        return Awaitility.await("a matching record on " + topic).atMost(timeout).pollInterval(Duration.ofMillis(250))
+                .until(() -> readAll(topic).stream().filter(match).findFirst(), Optional::isPresent).get();
     }
 
     /** Waits until at least {@code count} record values of the topic match, and returns them in offset order per partition. */
     public List<String> awaitValues(String topic, Predicate<String> match, int count, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        List<String> values;
-        do {
-            values = readAll(topic).stream().map(ConsumerRecord::value).filter(match).toList();
-            if (values.size() >= count) {
-                return values;
-            }
-            sleep(200);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("only " + values.size() + " of " + count + " matching records on " + topic + " within " + timeout);
+        return Awaitility.await(count + " matching records on " + topic).atMost(timeout).pollInterval(Duration.ofMillis(200))
+                .until(() -> readAll(topic).stream().map(ConsumerRecord::value).filter(match).toList(),
+                        values -> values.size() >= count);
     }
 
     /** Sends one record and returns where the broker put it. */
@@ -106,14 +93,5 @@ public final class TopicProbe {
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

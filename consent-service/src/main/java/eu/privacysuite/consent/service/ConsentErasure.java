@@ -19,11 +19,8 @@ import eu.privacysuite.consent.domain.ConsentProofRepository;
 import eu.privacysuite.consent.domain.ProofLedger;
 import eu.privacysuite.consent.domain.VisitorLinkRepository;
 import eu.privacysuite.shared.events.ClockEvent;
-import eu.privacysuite.shared.events.EventCodec;
-import eu.privacysuite.shared.events.EventTypes;
-import eu.privacysuite.shared.events.RetentionClock;
-import eu.privacysuite.shared.events.Topics;
-import eu.privacysuite.shared.outbox.Outbox;
+import eu.privacysuite.shared.events.RetentionCategories;
+import eu.privacysuite.shared.retention.RetentionClocks;
 
 /**
  * Erasure of cookie consents (for {@link ConsentParticipation}): the proofs of every visitor linked to the subject
@@ -36,18 +33,16 @@ public class ConsentErasure {
 
     private final ConsentProofRepository proofs;
     private final VisitorLinkRepository links;
-    private final Outbox outbox;
-    private final EventCodec codec;
+    private final RetentionClocks clocks;
     private final Clock clock;
     private final ProofLedger ledger;
 
-    public ConsentErasure(ConsentProofRepository proofs, VisitorLinkRepository links, Outbox outbox, EventCodec codec,
+    public ConsentErasure(ConsentProofRepository proofs, VisitorLinkRepository links, RetentionClocks clocks,
             Clock clock, ProofLedger ledger) {
         this.ledger = ledger;
         this.proofs = proofs;
         this.links = links;
-        this.outbox = outbox;
-        this.codec = codec;
+        this.clocks = clocks;
         this.clock = clock;
     }
 
@@ -75,9 +70,8 @@ public class ConsentErasure {
         for (ConsentProof proof : doomed) {
             ledger.recordErasure(proof.id, proof.hash, now, "ERASURE");
             proofs.delete(proof);
-            outbox.publish(Topics.RETENTION_LIFECYCLE, proof.visitorId.toString(), codec.envelope(
-                    EventTypes.RETENTION_CLOCK, proof.id.toString(), null, new RetentionClock(ConsentService.SERVICE,
-                            ConsentService.COOKIE_CONSENT, proof.id.toString(), ClockEvent.RECORD_DELETED, now)));
+            clocks.moved(proof.visitorId.toString(), null, RetentionCategories.COOKIE_CONSENT, proof.id.toString(),
+                    ClockEvent.RECORD_DELETED, now);
         }
         return doomed.size();
     }

@@ -23,6 +23,8 @@ import eu.privacysuite.consent.domain.CookieServiceRepository;
 import eu.privacysuite.consent.domain.VisitorLink;
 import eu.privacysuite.shared.dsr.ExportCategory;
 import eu.privacysuite.shared.dsr.SubjectExport;
+import eu.privacysuite.shared.events.RetentionCategories;
+import eu.privacysuite.shared.events.ServiceName;
 
 /**
  * What consent-service holds about a subject, for ACCESS and PORTABILITY: the consent proofs of their visitors (one
@@ -34,8 +36,10 @@ public class ConsentExport {
 
     private final ConsentProofRepository proofs;
     private final CookieServiceRepository catalogue;
+    private final ServiceName service;
 
-    public ConsentExport(ConsentProofRepository proofs, CookieServiceRepository catalogue) {
+    public ConsentExport(ConsentProofRepository proofs, CookieServiceRepository catalogue, ServiceName service) {
+        this.service = service;
         this.proofs = proofs;
         this.catalogue = catalogue;
     }
@@ -50,11 +54,11 @@ public class ConsentExport {
                 .collect(Collectors.toMap(s -> s.id, Function.identity()));
         List<ExportCategory> categories = new ArrayList<>();
         if (!found.isEmpty()) {
-            categories.add(new ExportCategory("consent-proofs", "Cookie choices", ConsentService.COOKIE_CONSENT,
+            categories.add(new ExportCategory("consent-proofs", "Cookie choices", RetentionCategories.COOKIE_CONSENT,
                     PolicyTexts.PROOFS_PURPOSE, PolicyTexts.PROOFS_BASIS, PolicyTexts.PROOFS_SOURCE,
                     PolicyTexts.RECIPIENTS, found.stream().map(ConsentExport::row).toList()));
             categories.add(new ExportCategory("consent-decisions", "Cookie choices, service by service",
-                    ConsentService.COOKIE_CONSENT, PolicyTexts.PROOFS_PURPOSE, PolicyTexts.PROOFS_BASIS,
+                    RetentionCategories.COOKIE_CONSENT, PolicyTexts.PROOFS_PURPOSE, PolicyTexts.PROOFS_BASIS,
                     PolicyTexts.PROOFS_SOURCE, PolicyTexts.RECIPIENTS,
                     found.stream().flatMap(p -> decisions(p, services).stream()).toList()));
         }
@@ -63,7 +67,7 @@ public class ConsentExport {
                     PolicyTexts.LINKS_PURPOSE, PolicyTexts.LINKS_BASIS, PolicyTexts.LINKS_SOURCE,
                     PolicyTexts.RECIPIENTS, links.stream().map(ConsentExport::row).toList()));
         }
-        return new SubjectExport(ConsentService.SERVICE, categories);
+        return new SubjectExport(service.get(), categories);
     }
 
     private static Map<String, Object> row(ConsentProof p) {

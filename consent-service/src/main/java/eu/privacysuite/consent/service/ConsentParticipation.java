@@ -37,11 +37,6 @@ public class ConsentParticipation implements DsrParticipant {
     }
 
     @Override
-    public String service() {
-        return ConsentService.SERVICE;
-    }
-
-    @Override
     @Transactional(TxType.MANDATORY)
     public long erase(String subjectKey, List<String> visitorIds) {
         return erasure.erase(subjectKey, visitorIds);

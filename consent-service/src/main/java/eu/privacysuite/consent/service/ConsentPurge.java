@@ -16,6 +16,7 @@ import eu.privacysuite.consent.domain.ProofLedger;
 import eu.privacysuite.shared.events.MalformedEventException;
 import eu.privacysuite.shared.events.PurgeAction;
 import eu.privacysuite.shared.events.PurgeOrder;
+import eu.privacysuite.shared.events.RetentionCategories;
 import eu.privacysuite.shared.retention.PurgeParticipant;
 
 /**
@@ -38,14 +39,9 @@ public class ConsentPurge implements PurgeParticipant {
     }
 
     @Override
-    public String service() {
-        return ConsentService.SERVICE;
-    }
-
-    @Override
     @Transactional(TxType.MANDATORY)
     public Outcome purge(PurgeOrder order) {
-        if (!ConsentService.COOKIE_CONSENT.equals(order.category())) {
+        if (!RetentionCategories.COOKIE_CONSENT.equals(order.category())) {
             throw new MalformedEventException("consent-service does not own retention category " + order.category());
         }
         if (order.action() == PurgeAction.ANONYMIZE) {

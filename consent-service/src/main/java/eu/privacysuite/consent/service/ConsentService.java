@@ -20,11 +20,8 @@ import eu.privacysuite.consent.domain.CookieService;
 import eu.privacysuite.consent.domain.PolicyVersion;
 import eu.privacysuite.consent.domain.PolicyVersionRepository;
 import eu.privacysuite.shared.events.ClockEvent;
-import eu.privacysuite.shared.events.EventCodec;
-import eu.privacysuite.shared.events.EventTypes;
-import eu.privacysuite.shared.events.RetentionClock;
-import eu.privacysuite.shared.events.Topics;
-import eu.privacysuite.shared.outbox.Outbox;
+import eu.privacysuite.shared.events.RetentionCategories;
+import eu.privacysuite.shared.retention.RetentionClocks;
 import eu.privacysuite.shared.problem.ProblemException;
 import eu.privacysuite.shared.problem.UnprocessableField;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,29 +34,24 @@ import io.micrometer.core.instrument.MeterRegistry;
 @ApplicationScoped
 public class ConsentService {
 
-    public static final String SERVICE = "consent-service";
-    static final String COOKIE_CONSENT = "COOKIE_CONSENT";
-
     private final PolicyVersionRepository versions;
     private final ConsentProofRepository proofs;
     private final Sites sites;
     private final VisitorIds visitorIds;
     private final ConsentConfig config;
-    private final Outbox outbox;
-    private final EventCodec codec;
+    private final RetentionClocks clocks;
     private final Clock clock;
     private final MeterRegistry registry;
 
     public ConsentService(PolicyVersionRepository versions, ConsentProofRepository proofs, Sites sites,
-            VisitorIds visitorIds, ConsentConfig config, Outbox outbox, EventCodec codec, Clock clock,
+            VisitorIds visitorIds, ConsentConfig config, RetentionClocks clocks, Clock clock,
             MeterRegistry registry) {
         this.versions = versions;
         this.proofs = proofs;
         this.sites = sites;
         this.visitorIds = visitorIds;
         this.config = config;
-        this.outbox = outbox;
-        this.codec = codec;
+        this.clocks = clocks;
         this.clock = clock;
         this.registry = registry;
     }
@@ -112,9 +104,8 @@ public class ConsentService {
         proofs.persist(proof);
 
         // Consent is pseudonymous: the clock event is keyed by the visitor and carries no subject key.
-        outbox.publish(Topics.RETENTION_LIFECYCLE, visitor.toString(), codec.envelope(EventTypes.RETENTION_CLOCK,
-                proof.id.toString(), null, new RetentionClock(SERVICE, COOKIE_CONSENT, proof.id.toString(),
-                        ClockEvent.CONSENT_GIVEN, now)));
+        clocks.moved(visitor.toString(), null, RetentionCategories.COOKIE_CONSENT, proof.id.toString(),
+                ClockEvent.CONSENT_GIVEN, now);
         count(proof, offered);
         return view(proof, now, version);
     }

@@ -20,11 +20,8 @@ import eu.privacysuite.consent.domain.ConsentProof;
 import eu.privacysuite.consent.domain.ConsentProofRepository;
 import eu.privacysuite.consent.domain.CookieServiceRepository;
 import eu.privacysuite.shared.events.ClockEvent;
-import eu.privacysuite.shared.events.EventCodec;
-import eu.privacysuite.shared.events.EventTypes;
-import eu.privacysuite.shared.events.RetentionClock;
-import eu.privacysuite.shared.events.Topics;
-import eu.privacysuite.shared.outbox.Outbox;
+import eu.privacysuite.shared.events.RetentionCategories;
+import eu.privacysuite.shared.retention.RetentionClocks;
 
 /**
  * OBJECTION (GDPR art. 21, direct marketing) in consent-service: for each of the subject's visitors, on each site
@@ -38,17 +35,15 @@ public class MarketingObjection {
     private final ConsentProofRepository proofs;
     private final CookieServiceRepository catalogue;
     private final ConsentConfig config;
-    private final Outbox outbox;
-    private final EventCodec codec;
+    private final RetentionClocks clocks;
     private final Clock clock;
 
     public MarketingObjection(ConsentProofRepository proofs, CookieServiceRepository catalogue, ConsentConfig config,
-            Outbox outbox, EventCodec codec, Clock clock) {
+            RetentionClocks clocks, Clock clock) {
         this.proofs = proofs;
         this.catalogue = catalogue;
         this.config = config;
-        this.outbox = outbox;
-        this.codec = codec;
+        this.clocks = clocks;
         this.clock = clock;
     }
 
@@ -94,8 +89,7 @@ public class MarketingObjection {
         ProofChain.seal(proof, proofs.findLast(latest.visitorId).orElse(null));
         proofs.persist(proof);
         // As for every proof: keyed by the visitor, no subject key on the clock event.
-        outbox.publish(Topics.RETENTION_LIFECYCLE, proof.visitorId.toString(), codec.envelope(EventTypes.RETENTION_CLOCK,
-                proof.id.toString(), null, new RetentionClock(ConsentService.SERVICE, ConsentService.COOKIE_CONSENT,
-                        proof.id.toString(), ClockEvent.CONSENT_GIVEN, now)));
+        clocks.moved(proof.visitorId.toString(), null, RetentionCategories.COOKIE_CONSENT, proof.id.toString(),
+                ClockEvent.CONSENT_GIVEN, now);
     }
 }

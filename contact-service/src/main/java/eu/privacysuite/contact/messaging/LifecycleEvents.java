@@ -10,10 +10,10 @@ import jakarta.transaction.Transactional.TxType;
 import eu.privacysuite.shared.events.ClockEvent;
 import eu.privacysuite.shared.events.EventCodec;
 import eu.privacysuite.shared.events.EventTypes;
-import eu.privacysuite.shared.events.RetentionClock;
 import eu.privacysuite.shared.events.SubjectLinked;
 import eu.privacysuite.shared.events.Topics;
 import eu.privacysuite.shared.outbox.Outbox;
+import eu.privacysuite.shared.retention.RetentionClocks;
 
 /**
  * The events contact-service emits, through the outbox in the caller's transaction: retention clocks of its
@@ -22,27 +22,19 @@ import eu.privacysuite.shared.outbox.Outbox;
 @ApplicationScoped
 public class LifecycleEvents {
 
-    public static final String SERVICE = "contact-service";
-    /** Contact requests (table contact_request) and prospects (table prospect): 3 years from collection or last contact. */
-    public static final String PROSPECT = "PROSPECT";
-    /** Newsletter subscriptions (table newsletter_subscription): 3 years from unsubscription. */
-    public static final String NEWSLETTER = "NEWSLETTER";
-    /** A minor's submission waiting for a parent (contact_request or newsletter_subscription id). */
-    public static final String MINOR_HOLD = "MINOR_HOLD";
-
     private final Outbox outbox;
     private final EventCodec codec;
+    private final RetentionClocks clocks;
 
-    public LifecycleEvents(Outbox outbox, EventCodec codec) {
+    public LifecycleEvents(Outbox outbox, EventCodec codec, RetentionClocks clocks) {
         this.outbox = outbox;
         this.codec = codec;
+        this.clocks = clocks;
     }
 
     @Transactional(TxType.MANDATORY)
     public void clock(String subjectKey, String category, UUID recordId, ClockEvent event, Instant at) {
-        String id = recordId.toString();
-        outbox.publish(Topics.RETENTION_LIFECYCLE, subjectKey, codec.envelope(EventTypes.RETENTION_CLOCK, id,
-                subjectKey, new RetentionClock(SERVICE, category, id, event, at)));
+        clocks.moved(subjectKey, subjectKey, category, recordId.toString(), event, at);
     }
 
     @Transactional(TxType.MANDATORY)

@@ -15,6 +15,7 @@ import eu.privacysuite.contact.domain.NewsletterSubscription;
 import eu.privacysuite.contact.domain.NewsletterSubscriptionRepository;
 import eu.privacysuite.contact.messaging.LifecycleEvents;
 import eu.privacysuite.shared.events.ClockEvent;
+import eu.privacysuite.shared.events.RetentionCategories;
 import eu.privacysuite.shared.problem.ProblemException;
 
 /** Following a link from a mail: the address confirmed, or a parent's joint consent given. */
@@ -55,7 +56,7 @@ public class Confirmations {
         if (used.purpose == Purpose.CONTACT_PARENT) {
             request.parentConfirmedAt = now;
             request.holdExpiresAt = null;
-            events.clock(request.subjectKey, LifecycleEvents.MINOR_HOLD, request.id, ClockEvent.RECORD_DELETED, now);
+            events.clock(request.subjectKey, RetentionCategories.MINOR_HOLD, request.id, ClockEvent.RECORD_DELETED, now);
         } else if (request.addressConfirmedAt == null) {
             request.addressConfirmedAt = now;
         }
@@ -68,7 +69,7 @@ public class Confirmations {
         if (used.purpose == Purpose.NEWSLETTER_PARENT) {
             subscription.parentConfirmedAt = now;
             subscription.holdExpiresAt = null;
-            events.clock(subscription.subjectKey, LifecycleEvents.MINOR_HOLD, subscription.id,
+            events.clock(subscription.subjectKey, RetentionCategories.MINOR_HOLD, subscription.id,
                     ClockEvent.RECORD_DELETED, now);
         } else {
             subscription.confirmedAt = now;

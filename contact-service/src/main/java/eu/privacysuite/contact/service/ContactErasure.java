@@ -18,6 +18,7 @@ import eu.privacysuite.contact.domain.RestrictedSubjectRepository;
 import eu.privacysuite.contact.messaging.LifecycleEvents;
 import eu.privacysuite.mail.OutgoingMailRepository;
 import eu.privacysuite.shared.events.ClockEvent;
+import eu.privacysuite.shared.events.RetentionCategories;
 
 /**
  * Erasure in contact-service (for {@link ContactParticipation}): the subject's contact requests (minors' holds among them), prospect, newsletter
@@ -55,23 +56,23 @@ public class ContactErasure {
         long erased = 0;
         for (ContactRequest request : requests.findBySubjectKey(subjectKey)) {
             if (request.held()) {
-                events.clock(subjectKey, LifecycleEvents.MINOR_HOLD, request.id, ClockEvent.RECORD_DELETED, now);
+                events.clock(subjectKey, RetentionCategories.MINOR_HOLD, request.id, ClockEvent.RECORD_DELETED, now);
             }
-            events.clock(subjectKey, LifecycleEvents.PROSPECT, request.id, ClockEvent.RECORD_DELETED, now);
+            events.clock(subjectKey, RetentionCategories.PROSPECT, request.id, ClockEvent.RECORD_DELETED, now);
             requests.delete(request);
             erased++;
         }
         var prospect = prospects.findBySubjectKey(subjectKey);
         if (prospect.isPresent()) {
-            events.clock(subjectKey, LifecycleEvents.PROSPECT, prospect.get().id, ClockEvent.RECORD_DELETED, now);
+            events.clock(subjectKey, RetentionCategories.PROSPECT, prospect.get().id, ClockEvent.RECORD_DELETED, now);
             prospects.delete(prospect.get());
             erased++;
         }
         for (NewsletterSubscription subscription : subscriptions.findBySubjectKey(subjectKey)) {
             if (subscription.held()) {
-                events.clock(subjectKey, LifecycleEvents.MINOR_HOLD, subscription.id, ClockEvent.RECORD_DELETED, now);
+                events.clock(subjectKey, RetentionCategories.MINOR_HOLD, subscription.id, ClockEvent.RECORD_DELETED, now);
             }
-            events.clock(subjectKey, LifecycleEvents.NEWSLETTER, subscription.id, ClockEvent.RECORD_DELETED, now);
+            events.clock(subjectKey, RetentionCategories.NEWSLETTER, subscription.id, ClockEvent.RECORD_DELETED, now);
             subscriptions.delete(subscription);
             erased++;
         }

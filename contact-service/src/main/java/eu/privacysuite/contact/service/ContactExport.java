@@ -19,9 +19,10 @@ import eu.privacysuite.contact.domain.Prospect;
 import eu.privacysuite.contact.domain.ProspectRepository;
 import eu.privacysuite.contact.domain.RestrictedSubjectRepository;
 import eu.privacysuite.contact.domain.SuppressedSubjectRepository;
-import eu.privacysuite.contact.messaging.LifecycleEvents;
 import eu.privacysuite.shared.dsr.ExportCategory;
 import eu.privacysuite.shared.dsr.SubjectExport;
+import eu.privacysuite.shared.events.RetentionCategories;
+import eu.privacysuite.shared.events.ServiceName;
 
 /**
  * What contact-service holds about a subject, for ACCESS and PORTABILITY: contact requests, the prospect,
@@ -36,12 +37,14 @@ public class ContactExport {
     private final RestrictedSubjectRepository restricted;
     private final ProspectRepository prospects;
     private final NewsletterSubscriptionRepository subscriptions;
+    private final ServiceName service;
 
     public ContactExport(ContactRequestRepository requests, ProspectRepository prospects,
             NewsletterSubscriptionRepository subscriptions, SuppressedSubjectRepository suppressed,
-            RestrictedSubjectRepository restricted) {
+            RestrictedSubjectRepository restricted, ServiceName service) {
         this.suppressed = suppressed;
         this.restricted = restricted;
+        this.service = service;
         this.requests = requests;
         this.prospects = prospects;
         this.subscriptions = subscriptions;
@@ -50,16 +53,16 @@ public class ContactExport {
     @Transactional(TxType.MANDATORY)
     public SubjectExport of(String subjectKey) {
         List<ExportCategory> categories = new ArrayList<>();
-        add(categories, new ExportCategory("contact-requests", "Contact requests", LifecycleEvents.PROSPECT,
+        add(categories, new ExportCategory("contact-requests", "Contact requests", RetentionCategories.PROSPECT,
                 PolicyTexts.CONTACT_PURPOSE, PolicyTexts.CONSENT_BASIS, PolicyTexts.CONTACT_SOURCE,
                 PolicyTexts.RECIPIENTS, requests.findBySubjectKey(subjectKey).stream()
                         .sorted(Comparator.comparing((ContactRequest r) -> r.receivedAt).thenComparing(r -> r.id))
                         .map(ContactExport::row).toList()));
-        add(categories, new ExportCategory("prospect", "Prospect file", LifecycleEvents.PROSPECT,
+        add(categories, new ExportCategory("prospect", "Prospect file", RetentionCategories.PROSPECT,
                 PolicyTexts.CONTACT_PURPOSE, PolicyTexts.CONSENT_BASIS, PolicyTexts.PROSPECT_SOURCE,
                 PolicyTexts.RECIPIENTS, prospects.findBySubjectKey(subjectKey).map(ContactExport::row).stream().toList()));
         add(categories, new ExportCategory("newsletter-subscriptions", "Newsletter subscriptions",
-                LifecycleEvents.NEWSLETTER, PolicyTexts.NEWSLETTER_PURPOSE, PolicyTexts.CONSENT_BASIS,
+                RetentionCategories.NEWSLETTER, PolicyTexts.NEWSLETTER_PURPOSE, PolicyTexts.CONSENT_BASIS,
                 PolicyTexts.NEWSLETTER_SOURCE, PolicyTexts.RECIPIENTS, subscriptions.findBySubjectKey(subjectKey)
                         .stream().sorted(Comparator.comparing((NewsletterSubscription s) -> s.requestedAt)
                                 .thenComparing(s -> s.id))
@@ -67,7 +70,7 @@ public class ContactExport {
         add(categories, new ExportCategory("subject-lists", "Objection and restriction lists", null,
                 PolicyTexts.LISTS_PURPOSE, PolicyTexts.LEGAL_OBLIGATION_BASIS, PolicyTexts.LISTS_SOURCE,
                 PolicyTexts.RECIPIENTS, lists(subjectKey)));
-        return new SubjectExport(LifecycleEvents.SERVICE, categories);
+        return new SubjectExport(service.get(), categories);
     }
 
     /** How many contact requests, prospects and subscriptions the subject has here. */

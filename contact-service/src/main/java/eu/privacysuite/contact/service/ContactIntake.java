@@ -19,6 +19,7 @@ import eu.privacysuite.contact.messaging.LifecycleEvents;
 import eu.privacysuite.mail.MailQueue;
 import eu.privacysuite.shared.events.ClockEvent;
 import eu.privacysuite.shared.problem.UnprocessableField;
+import eu.privacysuite.shared.events.RetentionCategories;
 import eu.privacysuite.shared.subject.SubjectKeys;
 
 /**
@@ -98,13 +99,13 @@ public class ContactIntake {
                 Map.<String, Object>of("confirmUrl", link, "minor", request.minor, "days", config.confirmationTtl().toDays(),
                         "keep", terms.prospect(request.language)), null);
         // Each request has its own clock from its collection (policy art. 3).
-        events.clock(subjectKey, LifecycleEvents.PROSPECT, request.id, ClockEvent.COLLECTED, now);
+        events.clock(subjectKey, RetentionCategories.PROSPECT, request.id, ClockEvent.COLLECTED, now);
         if (request.minor) {
             String parentLink = Links.confirmation(config, tokens.issue(Purpose.CONTACT_PARENT, request.id, subjectKey,
                     config.minors().holdTtl()));
             mail.enqueue(subjectKey, request.parentEmail, Languages.mailTemplate("parent-consent-contact", request.language),
                     Map.<String, Object>of("confirmUrl", parentLink, "days", config.minors().holdTtl().toDays()), null);
-            events.clock(subjectKey, LifecycleEvents.MINOR_HOLD, request.id, ClockEvent.COLLECTED, now);
+            events.clock(subjectKey, RetentionCategories.MINOR_HOLD, request.id, ClockEvent.COLLECTED, now);
         }
         return new Receipt(request.id, now, false);
     }

@@ -33,11 +33,6 @@ public class ContactParticipation implements DsrParticipant {
     }
 
     @Override
-    public String service() {
-        return LifecycleEvents.SERVICE;
-    }
-
-    @Override
     @Transactional(TxType.MANDATORY)
     public long erase(String subjectKey, List<String> visitorIds) {
         return erasure.erase(subjectKey, visitorIds);

@@ -12,10 +12,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
-import eu.privacysuite.contact.messaging.LifecycleEvents;
 import eu.privacysuite.shared.events.MalformedEventException;
 import eu.privacysuite.shared.events.PurgeAction;
 import eu.privacysuite.shared.events.PurgeOrder;
+import eu.privacysuite.shared.events.RetentionCategories;
 import eu.privacysuite.shared.retention.PurgeParticipant;
 
 /**
@@ -28,18 +28,13 @@ import eu.privacysuite.shared.retention.PurgeParticipant;
 @ApplicationScoped
 public class ContactPurge implements PurgeParticipant {
 
-    private static final Set<String> OWNED = Set.of(LifecycleEvents.PROSPECT, LifecycleEvents.NEWSLETTER,
-            LifecycleEvents.MINOR_HOLD);
+    private static final Set<String> OWNED = Set.of(RetentionCategories.PROSPECT, RetentionCategories.NEWSLETTER,
+            RetentionCategories.MINOR_HOLD);
 
     private final EntityManager entityManager;
 
     public ContactPurge(EntityManager entityManager) {
         this.entityManager = entityManager;
-    }
-
-    @Override
-    public String service() {
-        return LifecycleEvents.SERVICE;
     }
 
     @Override
@@ -54,7 +49,7 @@ public class ContactPurge implements PurgeParticipant {
         }
         List<UUID> purged = new ArrayList<>();
         switch (order.category()) {
-            case LifecycleEvents.PROSPECT -> {
+            case RetentionCategories.PROSPECT -> {
                 List<UUID> requests = claim("contact_request", "received_at <= :upTo", ids, order.clockStartedUpTo());
                 List<UUID> prospects = claim("prospect", "last_contact_at <= :upTo", ids, order.clockStartedUpTo());
                 if (order.action() == PurgeAction.ANONYMIZE) {
@@ -66,13 +61,13 @@ public class ContactPurge implements PurgeParticipant {
                 purged.addAll(requests);
                 purged.addAll(prospects);
             }
-            case LifecycleEvents.NEWSLETTER -> {
+            case RetentionCategories.NEWSLETTER -> {
                 List<UUID> subscriptions = claim("newsletter_subscription",
                         "unsubscribed_at is not null and unsubscribed_at <= :upTo", ids, order.clockStartedUpTo());
                 delete("newsletter_subscription", subscriptions);
                 purged.addAll(subscriptions);
             }
-            case LifecycleEvents.MINOR_HOLD -> {
+            case RetentionCategories.MINOR_HOLD -> {
                 List<UUID> requests = claim("contact_request",
                         "minor and parent_confirmed_at is null and received_at <= :upTo", ids, order.clockStartedUpTo());
                 List<UUID> subscriptions = claim("newsletter_subscription",
@@ -133,8 +128,8 @@ public class ContactPurge implements PurgeParticipant {
     @SuppressWarnings("unchecked")
     private List<UUID> stillThere(String category, List<UUID> ids) {
         List<String> tables = switch (category) {
-            case LifecycleEvents.NEWSLETTER -> List.of("newsletter_subscription");
-            case LifecycleEvents.MINOR_HOLD -> List.of("contact_request", "newsletter_subscription");
+            case RetentionCategories.NEWSLETTER -> List.of("newsletter_subscription");
+            case RetentionCategories.MINOR_HOLD -> List.of("contact_request", "newsletter_subscription");
             default -> List.of("contact_request", "prospect");
         };
         List<UUID> there = new ArrayList<>();

@@ -28,6 +28,7 @@ import eu.privacysuite.contact.domain.ProspectRepository;
 import eu.privacysuite.contact.messaging.LifecycleEvents;
 import eu.privacysuite.shared.dsr.Corrections;
 import eu.privacysuite.shared.events.ClockEvent;
+import eu.privacysuite.shared.events.RetentionCategories;
 
 /**
  * RECTIFICATION in contact-service: a changed email first moves every record to the new subject key; the
@@ -120,12 +121,12 @@ public class ContactRectification {
         }
         if (prospect.lastContactAt.isAfter(survivor.lastContactAt)) {
             survivor.lastContactAt = prospect.lastContactAt;
-            events.clock(newSubjectKey, LifecycleEvents.PROSPECT, survivor.id, ClockEvent.LAST_CONTACT,
+            events.clock(newSubjectKey, RetentionCategories.PROSPECT, survivor.id, ClockEvent.LAST_CONTACT,
                     survivor.lastContactAt);
         }
         entityManager.createNativeQuery("update contact_request set prospect_id = :survivor where prospect_id = :merged")
                 .setParameter("survivor", survivor.id).setParameter("merged", prospect.id).executeUpdate();
-        events.clock(subjectKey, LifecycleEvents.PROSPECT, prospect.id, ClockEvent.RECORD_DELETED, now);
+        events.clock(subjectKey, RetentionCategories.PROSPECT, prospect.id, ClockEvent.RECORD_DELETED, now);
         entityManager.flush();
         entityManager.detach(prospect);
         entityManager.createNativeQuery("delete from prospect where id = :id").setParameter("id", prospect.id)
@@ -142,7 +143,7 @@ public class ContactRectification {
             Instant now = Instant.now(clock);
             old.status = NewsletterSubscription.Status.UNSUBSCRIBED;
             old.unsubscribedAt = now;
-            events.clock(newSubjectKey, LifecycleEvents.NEWSLETTER, old.id, ClockEvent.UNSUBSCRIBED, now);
+            events.clock(newSubjectKey, RetentionCategories.NEWSLETTER, old.id, ClockEvent.UNSUBSCRIBED, now);
         });
     }
 

@@ -12,6 +12,7 @@ import eu.privacysuite.contact.domain.Prospect;
 import eu.privacysuite.contact.domain.ProspectRepository;
 import eu.privacysuite.contact.messaging.LifecycleEvents;
 import eu.privacysuite.shared.events.ClockEvent;
+import eu.privacysuite.shared.events.RetentionCategories;
 
 /**
  * What a confirmed contact request may do, and only then: link the visitor to the person and join the prospect
@@ -45,7 +46,7 @@ public class Enrolment {
         }
         Prospect candidate = fromRequest(request, now);
         if (prospects.insertIfAbsent(candidate)) {
-            events.clock(request.subjectKey, LifecycleEvents.PROSPECT, candidate.id, ClockEvent.COLLECTED, now);
+            events.clock(request.subjectKey, RetentionCategories.PROSPECT, candidate.id, ClockEvent.COLLECTED, now);
         }
         request.prospect = prospects.findBySubjectKey(request.subjectKey).orElseThrow();
     }

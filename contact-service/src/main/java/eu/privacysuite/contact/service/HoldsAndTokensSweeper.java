@@ -17,6 +17,7 @@ import eu.privacysuite.contact.domain.NewsletterSubscription;
 import eu.privacysuite.contact.domain.NewsletterSubscriptionRepository;
 import eu.privacysuite.contact.messaging.LifecycleEvents;
 import eu.privacysuite.shared.events.ClockEvent;
+import eu.privacysuite.shared.events.RetentionCategories;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -52,14 +53,14 @@ public class HoldsAndTokensSweeper {
         Instant now = Instant.now(clock);
         List<ContactRequest> expiredHolds = requests.expiredHolds(now);
         for (ContactRequest request : expiredHolds) {
-            events.clock(request.subjectKey, LifecycleEvents.MINOR_HOLD, request.id, ClockEvent.RECORD_DELETED, now);
-            events.clock(request.subjectKey, LifecycleEvents.PROSPECT, request.id, ClockEvent.RECORD_DELETED, now);
+            events.clock(request.subjectKey, RetentionCategories.MINOR_HOLD, request.id, ClockEvent.RECORD_DELETED, now);
+            events.clock(request.subjectKey, RetentionCategories.PROSPECT, request.id, ClockEvent.RECORD_DELETED, now);
             requests.delete(request);
         }
         List<NewsletterSubscription> unconfirmed = subscriptions.expiredPending(now.minus(config.confirmationTtl()), now);
         for (NewsletterSubscription subscription : unconfirmed) {
             if (subscription.minor) {
-                events.clock(subscription.subjectKey, LifecycleEvents.MINOR_HOLD, subscription.id,
+                events.clock(subscription.subjectKey, RetentionCategories.MINOR_HOLD, subscription.id,
                         ClockEvent.RECORD_DELETED, now);
             }
             subscriptions.delete(subscription);

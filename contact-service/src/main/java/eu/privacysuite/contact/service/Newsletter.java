@@ -18,6 +18,7 @@ import eu.privacysuite.contact.domain.NewsletterSubscriptionRepository;
 import eu.privacysuite.contact.messaging.LifecycleEvents;
 import eu.privacysuite.mail.MailQueue;
 import eu.privacysuite.shared.events.ClockEvent;
+import eu.privacysuite.shared.events.RetentionCategories;
 import eu.privacysuite.shared.subject.SubjectKeys;
 
 /**
@@ -95,7 +96,7 @@ public class Newsletter {
                     subjectKey, config.minors().holdTtl()));
             mail.enqueue(subjectKey, subscription.parentEmail, Languages.mailTemplate("parent-consent-newsletter", subscription.language),
                     Map.<String, Object>of("confirmUrl", link, "days", config.minors().holdTtl().toDays()), null);
-            events.clock(subjectKey, LifecycleEvents.MINOR_HOLD, subscription.id, ClockEvent.COLLECTED, now);
+            events.clock(subjectKey, RetentionCategories.MINOR_HOLD, subscription.id, ClockEvent.COLLECTED, now);
         }
     }
 
@@ -131,7 +132,7 @@ public class Newsletter {
         subscription.status = Status.UNSUBSCRIBED;
         subscription.unsubscribedAt = now;
         // Newsletter data is kept 3 years after unsubscription (policy art. 3).
-        events.clock(subscription.subjectKey, LifecycleEvents.NEWSLETTER, subscription.id, ClockEvent.UNSUBSCRIBED, now);
+        events.clock(subscription.subjectKey, RetentionCategories.NEWSLETTER, subscription.id, ClockEvent.UNSUBSCRIBED, now);
     }
 
     /** The sending list: active subscribers only, never the unconfirmed, unsubscribed, restricted or opposed. */

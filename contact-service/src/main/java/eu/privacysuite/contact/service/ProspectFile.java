@@ -17,6 +17,7 @@ import eu.privacysuite.contact.domain.Prospect;
 import eu.privacysuite.contact.domain.ProspectRepository;
 import eu.privacysuite.contact.messaging.LifecycleEvents;
 import eu.privacysuite.shared.events.ClockEvent;
+import eu.privacysuite.shared.events.RetentionCategories;
 
 /**
  * The controller's prospect file: prospects de-duplicated by subject key, searched with paging, exported, and
@@ -100,7 +101,7 @@ public class ProspectFile {
     private void touch(Prospect prospect, String principal) {
         Instant now = Instant.now(clock);
         prospect.lastContactAt = now;
-        events.clock(prospect.subjectKey, LifecycleEvents.PROSPECT, prospect.id, ClockEvent.LAST_CONTACT, now);
+        events.clock(prospect.subjectKey, RetentionCategories.PROSPECT, prospect.id, ClockEvent.LAST_CONTACT, now);
         LOG.infof("contact with prospect %s recorded by %s", prospect.id, principal);
     }
 }

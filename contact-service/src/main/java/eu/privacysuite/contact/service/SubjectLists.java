@@ -14,6 +14,7 @@ import eu.privacysuite.contact.domain.SuppressedSubject;
 import eu.privacysuite.contact.domain.SuppressedSubjectRepository;
 import eu.privacysuite.contact.messaging.LifecycleEvents;
 import eu.privacysuite.shared.events.ClockEvent;
+import eu.privacysuite.shared.events.RetentionCategories;
 
 /**
  * The suppression list (objection to prospecting: never enrolled again) and the restriction flag (left out of
@@ -53,7 +54,7 @@ public class SubjectLists {
         for (NewsletterSubscription s : subscriptions.findLive(subjectKey).stream().toList()) {
             s.status = NewsletterSubscription.Status.UNSUBSCRIBED;
             s.unsubscribedAt = now;
-            events.clock(subjectKey, LifecycleEvents.NEWSLETTER, s.id, ClockEvent.UNSUBSCRIBED, now);
+            events.clock(subjectKey, RetentionCategories.NEWSLETTER, s.id, ClockEvent.UNSUBSCRIBED, now);
             ended++;
         }
         if (!isSuppressed(subjectKey)) {

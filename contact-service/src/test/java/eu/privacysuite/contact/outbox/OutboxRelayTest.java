@@ -10,9 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +21,7 @@ import java.util.function.BooleanSupplier;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import eu.privacysuite.shared.events.EventCodec;
@@ -176,18 +175,10 @@ class OutboxRelayTest {
     }
 
     private List<String> eventIdsInOffsetOrder(String topic, String key, int count) {
-        List<String> ids = Collections.emptyList();
-        Instant deadline = Instant.now().plus(WAIT);
-        while (Instant.now().isBefore(deadline)) {
-            ids = bus.readAll(topic).stream().filter(r -> key.equals(r.key()))
-                    .sorted((a, b) -> Long.compare(a.offset(), b.offset()))
-                    .map(OutboxRelayTest::eventId).toList();
-            if (ids.size() >= count) {
-                return ids;
-            }
-            sleep(200);
-        }
-        throw new AssertionError("only " + ids.size() + " of " + count + " records of the key on " + topic);
+        return Awaitility.await(count + " records of the key on " + topic).atMost(WAIT)
+                .until(() -> bus.readAll(topic).stream().filter(r -> key.equals(r.key()))
+                        .sorted((a, b) -> Long.compare(a.offset(), b.offset()))
+                        .map(OutboxRelayTest::eventId).toList(), ids -> ids.size() >= count);
     }
 
     private static String eventId(ConsumerRecord<String, String> record) {
@@ -204,14 +195,7 @@ class OutboxRelayTest {
     }
 
     static void awaitTrue(BooleanSupplier condition, Duration timeout, String what) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            sleep(100);
-        }
-        throw new AssertionError("not within " + timeout + ": " + what);
+        Awaitility.await(what).atMost(timeout).until(condition::getAsBoolean);
     }
 
     private static void await(CountDownLatch latch) {
@@ -222,11 +206,4 @@ class OutboxRelayTest {
         }
     }
 
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

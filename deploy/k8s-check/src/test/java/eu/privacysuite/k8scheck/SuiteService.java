@@ -30,14 +30,20 @@ record SuiteService(String name, Path module, Properties properties) {
 
     static SuiteService load(String name) {
         Path module = Repo.ROOT.resolve(name);
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(module.resolve("src/main/resources/application.properties"),
-                StandardCharsets.UTF_8)) {
+        // The suite's common settings are the shared module's defaults, below the service's own file.
+        Properties shared = read(Repo.ROOT.resolve("shared/src/main/resources/META-INF/microprofile-config.properties"),
+                new Properties());
+        return new SuiteService(name, module, read(module.resolve("src/main/resources/application.properties"),
+                new Properties(shared)));
+    }
+
+    private static Properties read(Path file, Properties properties) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new SuiteService(name, module, properties);
+        return properties;
     }
 
     /** The value in the prod profile: {@code %prod.key} wins over {@code key}; dev and test values never count. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Period;
 import java.util.List;
 
+import eu.privacysuite.shared.events.Topics;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -12,7 +13,7 @@ import io.smallrye.config.WithDefault;
 public interface DsrConfig {
 
     /** The services that must reply to every command before a request is complete. */
-    @WithDefault("contact-service,consent-service,retention-service")
+    @WithDefault(Topics.SUITE_PARTICIPANT_NAMES)
     List<String> participants();
 
     /** Policy art. 9 and GDPR art. 12(3): the controller answers the user within 30 days of receipt. */

@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional.TxType;
 import eu.privacysuite.dsr.domain.DsrAuditEntry;
 import eu.privacysuite.dsr.domain.DsrAuditEntryRepository;
 import eu.privacysuite.dsr.domain.DsrRequestRepository;
+import eu.privacysuite.shared.events.ServiceName;
 
 /**
  * Writes a request's history in the transaction of the step it records, each entry chained by hash to the one
@@ -23,9 +24,6 @@ import eu.privacysuite.dsr.domain.DsrRequestRepository;
 @ApplicationScoped
 public class AuditTrail {
 
-    /** The actor of the steps the saga takes by itself. */
-    public static final String SERVICE = "dsr-service";
-
     /** A request's trail as written, and whether its chain verifies. */
     public record Trail(List<DsrAuditEntry> entries, AuditChain.Verdict verdict) {
     }
@@ -33,8 +31,11 @@ public class AuditTrail {
     private final DsrAuditEntryRepository entries;
     private final DsrRequestRepository requests;
     private final Clock clock;
+    /** The actor of the steps the saga takes by itself. */
+    private final ServiceName service;
 
-    public AuditTrail(DsrAuditEntryRepository entries, DsrRequestRepository requests, Clock clock) {
+    public AuditTrail(DsrAuditEntryRepository entries, DsrRequestRepository requests, Clock clock, ServiceName service) {
+        this.service = service;
         this.entries = entries;
         this.requests = requests;
         this.clock = clock;
@@ -43,7 +44,7 @@ public class AuditTrail {
     /** A step the saga took by itself. */
     @Transactional(TxType.MANDATORY)
     public void record(UUID requestId, String event) {
-        record(requestId, SERVICE, event);
+        record(requestId, service.get(), event);
     }
 
     /** A step taken by {@code actor}: the token's subject for the controller's acts, a service name otherwise. */

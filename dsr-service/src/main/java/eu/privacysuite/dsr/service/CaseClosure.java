@@ -9,12 +9,8 @@ import jakarta.transaction.Transactional.TxType;
 import eu.privacysuite.dsr.domain.DsrRequest;
 import eu.privacysuite.dsr.domain.IdentityDocumentRepository;
 import eu.privacysuite.shared.events.ClockEvent;
-import eu.privacysuite.shared.events.EventCodec;
-import eu.privacysuite.shared.events.EventTypes;
-import eu.privacysuite.shared.events.RetentionClock;
 import eu.privacysuite.shared.events.RetentionCategories;
-import eu.privacysuite.shared.events.Topics;
-import eu.privacysuite.shared.outbox.Outbox;
+import eu.privacysuite.shared.retention.RetentionClocks;
 
 /**
  * A request that closes (COMPLETED, REJECTED, CANCELLED) keeps only what proves what was done: its type, dates,
@@ -25,15 +21,11 @@ import eu.privacysuite.shared.outbox.Outbox;
 @ApplicationScoped
 public class CaseClosure {
 
-    static final String SERVICE = "dsr-service";
-
-    private final Outbox outbox;
-    private final EventCodec codec;
+    private final RetentionClocks clocks;
     private final IdentityDocumentRepository documents;
 
-    public CaseClosure(Outbox outbox, EventCodec codec, IdentityDocumentRepository documents) {
-        this.outbox = outbox;
-        this.codec = codec;
+    public CaseClosure(RetentionClocks clocks, IdentityDocumentRepository documents) {
+        this.clocks = clocks;
         this.documents = documents;
     }
 
@@ -59,7 +51,6 @@ public class CaseClosure {
     }
 
     private void clock(String category, String recordId, Instant at) {
-        outbox.publish(Topics.RETENTION_LIFECYCLE, recordId, codec.envelope(EventTypes.RETENTION_CLOCK, recordId,
-                null, new RetentionClock(SERVICE, category, recordId, ClockEvent.REQUEST_CLOSED, at)));
+        clocks.moved(recordId, null, category, recordId, ClockEvent.REQUEST_CLOSED, at);
     }
 }

@@ -36,11 +36,6 @@ public class DsrPurge implements PurgeParticipant {
     }
 
     @Override
-    public String service() {
-        return CaseClosure.SERVICE;
-    }
-
-    @Override
     @Transactional(TxType.MANDATORY)
     public Outcome purge(PurgeOrder order) {
         boolean identityDocuments = RetentionCategories.IDENTITY_DOCUMENT.equals(order.category());

@@ -22,6 +22,7 @@ import eu.privacysuite.retention.domain.LegalHold;
 import eu.privacysuite.retention.domain.LegalHoldRepository;
 import eu.privacysuite.shared.dsr.ExportCategory;
 import eu.privacysuite.shared.dsr.SubjectExport;
+import eu.privacysuite.shared.events.ServiceName;
 import io.quarkus.panache.common.Sort;
 
 /**
@@ -44,8 +45,11 @@ public class RetentionExport {
     private final LegalHoldRepository holds;
     private final RetentionSchedule schedule;
     private final Config config;
+    private final ServiceName service;
 
-    public RetentionExport(LedgerEntryRepository ledger, LegalHoldRepository holds, RetentionSchedule schedule, Config config) {
+    public RetentionExport(LedgerEntryRepository ledger, LegalHoldRepository holds, RetentionSchedule schedule, Config config,
+            ServiceName service) {
+        this.service = service;
         this.ledger = ledger;
         this.holds = holds;
         this.schedule = schedule;
@@ -72,7 +76,7 @@ public class RetentionExport {
                     PolicyTexts.LEGAL_OBLIGATION_BASIS, PolicyTexts.SCHEDULE_SOURCE, PolicyTexts.RECIPIENTS,
                     scheduleRows()));
         }
-        return new SubjectExport(RetentionParticipation.SERVICE, categories);
+        return new SubjectExport(service.get(), categories);
     }
 
     private List<Map<String, Object>> scheduleRows() {

@@ -20,7 +20,6 @@ import eu.privacysuite.shared.dsr.SubjectExport;
 @ApplicationScoped
 public class RetentionParticipation implements DsrParticipant {
 
-    static final String SERVICE = "retention-service";
 
     private final LedgerEntryRepository ledger;
     private final LegalHoldKeeper holds;
@@ -30,11 +29,6 @@ public class RetentionParticipation implements DsrParticipant {
         this.ledger = ledger;
         this.holds = holds;
         this.export = export;
-    }
-
-    @Override
-    public String service() {
-        return SERVICE;
     }
 
     /**

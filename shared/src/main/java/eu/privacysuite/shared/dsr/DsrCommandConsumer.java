@@ -18,6 +18,7 @@ import eu.privacysuite.shared.events.EventCodec;
 import eu.privacysuite.shared.events.EventEnvelope;
 import eu.privacysuite.shared.events.EventTypes;
 import eu.privacysuite.shared.events.MalformedEventException;
+import eu.privacysuite.shared.events.ServiceName;
 import eu.privacysuite.shared.events.Topics;
 import eu.privacysuite.shared.inbox.Inbox;
 import eu.privacysuite.shared.messaging.ConsumerSkeleton;
@@ -48,9 +49,11 @@ public class DsrCommandConsumer extends EventConsumer<DsrCommand> {
     private final ErasureTombstones tombstones;
     private final SealedExports sealed;
     private final SubjectKeys subjectKeys;
+    private final ServiceName service;
 
     public DsrCommandConsumer(ConsumerSkeleton skeleton, DsrParticipant participant, EventCodec codec, Inbox inbox,
-            Outbox outbox, ErasureTombstones tombstones, SealedExports sealed, SubjectKeys subjectKeys) {
+            Outbox outbox, ErasureTombstones tombstones, SealedExports sealed, SubjectKeys subjectKeys,
+            ServiceName service) {
         super(skeleton, Topics.DSR_COMMANDS, EventTypes.DSR_COMMAND, DsrCommand.class);
         this.participant = participant;
         this.codec = codec;
@@ -59,6 +62,7 @@ public class DsrCommandConsumer extends EventConsumer<DsrCommand> {
         this.tombstones = tombstones;
         this.sealed = sealed;
         this.subjectKeys = subjectKeys;
+        this.service = service;
     }
 
     @Incoming(Topics.DSR_COMMANDS)
@@ -79,7 +83,7 @@ public class DsrCommandConsumer extends EventConsumer<DsrCommand> {
 
     @Override
     protected void apply(EventEnvelope envelope, DsrCommand command) {
-        if (!command.addresses(participant.service())) {
+        if (!command.addresses(service.get())) {
             // The controller re-drove other participants: this one already answered the request.
             return;
         }
@@ -91,7 +95,7 @@ public class DsrCommandConsumer extends EventConsumer<DsrCommand> {
 
     @Override
     protected void onDuplicate(EventEnvelope envelope, DsrCommand command) {
-        if (!command.addresses(participant.service())) {
+        if (!command.addresses(service.get())) {
             return;
         }
         Optional<DsrReply> earlier = inbox.reply(topic(), envelope.eventId())
@@ -129,14 +133,14 @@ public class DsrCommandConsumer extends EventConsumer<DsrCommand> {
             case OBJECTION -> participant.object(subjectKey, visitors);
             case AUTOMATED_DECISION, POST_MORTEM_DIRECTIVE -> 0;
         };
-        LOG.infof("request %s: %s applied %s to %d record(s)", command.requestId(), participant.service(), action,
+        LOG.infof("request %s: %s applied %s to %d record(s)", command.requestId(), service.get(), action,
                 count);
-        return List.of(new DsrReply(command.requestId(), participant.service(),
+        return List.of(new DsrReply(command.requestId(), service.get(),
                 count > 0 ? DsrOutcome.DONE : DsrOutcome.NOTHING_FOUND, count, null, statement(action)));
     }
 
     private List<DsrReply> exportReplies(DsrCommand command, SubjectExport export) {
-        String service = participant.service();
+        String service = this.service.get();
         if (export.isEmpty()) {
             return List.of(new DsrReply(command.requestId(), service, DsrOutcome.NOTHING_FOUND, 0, null, null));
         }
@@ -152,8 +156,8 @@ public class DsrCommandConsumer extends EventConsumer<DsrCommand> {
 
     private String statement(DsrAction action) {
         return switch (action) {
-            case AUTOMATED_DECISION -> participant.service() + " makes no decision based solely on automated processing";
-            case POST_MORTEM_DIRECTIVE -> participant.service() + " keeps no post-mortem directive; dsr-service does";
+            case AUTOMATED_DECISION -> service.get() + " makes no decision based solely on automated processing";
+            case POST_MORTEM_DIRECTIVE -> service.get() + " keeps no post-mortem directive; dsr-service does";
             default -> null;
         };
     }
@@ -171,7 +175,7 @@ public class DsrCommandConsumer extends EventConsumer<DsrCommand> {
 
     private void send(EventEnvelope command, DsrReply reply) {
         // Its own reply topic: only this service's Kafka user may write there, which is how dsr-service knows who spoke.
-        outbox.publish(Topics.dsrReplies(participant.service()), command.subjectKey(),
+        outbox.publish(Topics.dsrReplies(service.get()), command.subjectKey(),
                 codec.envelope(EventTypes.DSR_REPLY, reply.requestId().toString(), command.subjectKey(), reply));
     }
 }

@@ -10,9 +10,6 @@ import java.util.List;
  */
 public interface DsrParticipant {
 
-    /** The name this service replies under, as configured in dsr-service's participant list. */
-    String service();
-
     /** ERASURE: deletes every record this service holds for the subject (and the visitors named). */
     long erase(String subjectKey, List<String> visitorIds);
 

@@ -19,9 +19,12 @@ public final class Topics {
     public static final String RETENTION_PURGES = "privacy.retention.purges";
     public static final String RETENTION_PURGE_REPORTS = "privacy.retention.purge-reports";
 
-    /** The services of the suite that answer DSR commands, each on its own reply topic. */
-    public static final List<String> SUITE_PARTICIPANTS = List.of("consent-service", "contact-service",
-            "retention-service");
+    /**
+     * The services of the suite that answer DSR commands, each on its own reply topic: the one default of
+     * dsr-service's {@code dsr.participants}, which an external participant joins by configuration.
+     */
+    public static final String SUITE_PARTICIPANT_NAMES = "contact-service,consent-service,retention-service";
+    public static final List<String> SUITE_PARTICIPANTS = List.of(SUITE_PARTICIPANT_NAMES.split(","));
 
     private static final Pattern REPLY_TOPIC = Pattern.compile(Pattern.quote(DSR_REPLIES + ".") + "([a-z0-9-]+)");
 

@@ -15,6 +15,7 @@ import eu.privacysuite.shared.events.EventTypes;
 import eu.privacysuite.shared.events.MalformedEventException;
 import eu.privacysuite.shared.events.PurgeOrder;
 import eu.privacysuite.shared.events.PurgeReport;
+import eu.privacysuite.shared.events.ServiceName;
 import eu.privacysuite.shared.events.Topics;
 import eu.privacysuite.shared.inbox.Inbox;
 import eu.privacysuite.shared.messaging.ConsumerSkeleton;
@@ -39,14 +40,16 @@ public class PurgeOrderConsumer extends EventConsumer<PurgeOrder> {
     private final EventCodec codec;
     private final Inbox inbox;
     private final Outbox outbox;
+    private final ServiceName service;
 
     public PurgeOrderConsumer(ConsumerSkeleton skeleton, PurgeParticipant participant, EventCodec codec, Inbox inbox,
-            Outbox outbox) {
+            Outbox outbox, ServiceName service) {
         super(skeleton, Topics.RETENTION_PURGES, EventTypes.PURGE_ORDER, PurgeOrder.class);
         this.participant = participant;
         this.codec = codec;
         this.inbox = inbox;
         this.outbox = outbox;
+        this.service = service;
     }
 
     @Incoming(Topics.RETENTION_PURGES)
@@ -66,7 +69,7 @@ public class PurgeOrderConsumer extends EventConsumer<PurgeOrder> {
 
     @Override
     protected void apply(EventEnvelope envelope, PurgeOrder order) {
-        if (!order.service().equals(participant.service())) {
+        if (!order.service().equals(service.get())) {
             return;
         }
         PurgeReport report = purge(order);
@@ -76,7 +79,7 @@ public class PurgeOrderConsumer extends EventConsumer<PurgeOrder> {
 
     @Override
     protected void onDuplicate(EventEnvelope envelope, PurgeOrder order) {
-        if (!order.service().equals(participant.service())) {
+        if (!order.service().equals(service.get())) {
             return;
         }
         PurgeReport report = inbox.reply(topic(), envelope.eventId()).map(r -> codec.readData(r, PurgeReport.class))
@@ -92,7 +95,7 @@ public class PurgeOrderConsumer extends EventConsumer<PurgeOrder> {
         List<String> alreadyGone = order.recordIds().stream().distinct().filter(id -> !settled.contains(id)).toList();
         LOG.infof("purge order %s (%s %s): %d purged, %d already gone, %d held", order.orderId(), order.category(),
                 order.action(), outcome.purged().size(), alreadyGone.size(), outcome.held().size());
-        return new PurgeReport(order.orderId(), participant.service(), order.category(), outcome.purged(), alreadyGone,
+        return new PurgeReport(order.orderId(), service.get(), order.category(), outcome.purged(), alreadyGone,
                 outcome.held());
     }
 

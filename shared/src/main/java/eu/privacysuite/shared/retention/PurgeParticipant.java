@@ -10,9 +10,6 @@ import eu.privacysuite.shared.events.PurgeOrder;
  */
 public interface PurgeParticipant {
 
-    /** The name the orders address this service by (the {@code owner} of its categories in the schedule). */
-    String service();
-
     /**
      * Deletes or anonymizes, in the caller's transaction, the records of the order whose clock did not move past
      * {@link PurgeOrder#clockStartedUpTo()}. A category this service does not own is a

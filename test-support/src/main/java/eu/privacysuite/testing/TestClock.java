@@ -1,4 +1,4 @@
-package eu.privacysuite.retention;
+package eu.privacysuite.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,13 +6,20 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-import jakarta.inject.Singleton;
+import jakarta.enterprise.context.ApplicationScoped;
 
-/** The service's clock in tests: real time plus an offset a test sets, so that years pass in a second. */
-@Singleton
-public class MovableClock extends Clock {
+/**
+ * The service's clock in every service's tests: real time plus an offset a test moves, so that months and years pass
+ * in a second. It replaces the shared default Clock bean (ClockProducer) because test-support is a bean archive.
+ */
+@ApplicationScoped
+public class TestClock extends Clock {
 
     private volatile Duration offset = Duration.ZERO;
+
+    public void advance(Duration by) {
+        offset = offset.plus(by);
+    }
 
     /** Makes the service's "now" this instant (from then on it runs at real speed). */
     public void setNow(Instant now) {
@@ -30,7 +37,7 @@ public class MovableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return this;
+        return Clock.offset(Clock.system(zone), offset);
     }
 
     @Override
