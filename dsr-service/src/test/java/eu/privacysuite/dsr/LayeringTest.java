@@ -1,0 +1,13 @@
+package eu.privacysuite.dsr;
+
+import org.junit.jupiter.api.Test;
+
+import eu.privacysuite.testing.Layering;
+
+class LayeringTest {
+
+    @Test
+    void packagesFormNoCycleAndOnlyTheRestLayerUsesRest() {
+        Layering.check("eu.privacysuite.dsr");
+    }
+}
