@@ -19,6 +19,7 @@ import eu.privacysuite.shared.dsr.SubjectExport;
  * links themselves.
  */
 @ApplicationScoped
+@Transactional(TxType.MANDATORY)
 public class ConsentParticipation implements DsrParticipant {
 
     private final ConsentErasure erasure;
@@ -37,20 +38,17 @@ public class ConsentParticipation implements DsrParticipant {
     }
 
     @Override
-    @Transactional(TxType.MANDATORY)
     public long erase(String subjectKey, List<String> visitorIds) {
         return erasure.erase(subjectKey, visitorIds);
     }
 
     @Override
-    @Transactional(TxType.MANDATORY)
     public SubjectExport export(String subjectKey, List<String> visitorIds) {
         return export.of(erasure.visitorsOf(subjectKey, visitorIds), links.ofSubject(subjectKey));
     }
 
     /** No name or address is held here; a changed email moves the subject's links to the new key. */
     @Override
-    @Transactional(TxType.MANDATORY)
     public long rectify(String subjectKey, String newSubjectKey, List<String> visitorIds, Corrections corrections) {
         return newSubjectKey == null ? 0 : links.rekey(subjectKey, newSubjectKey);
     }
@@ -61,7 +59,6 @@ public class ConsentParticipation implements DsrParticipant {
      * the links whose restriction was lifted.
      */
     @Override
-    @Transactional(TxType.MANDATORY)
     public long restrict(String subjectKey, List<String> visitorIds, boolean restricted) {
         if (restricted) {
             links.restrict(subjectKey, Instant.now(clock));
@@ -72,7 +69,6 @@ public class ConsentParticipation implements DsrParticipant {
 
     /** Objection to direct marketing: a new proof refusing the marketing services, for each visitor who accepted one. */
     @Override
-    @Transactional(TxType.MANDATORY)
     public long object(String subjectKey, List<String> visitorIds) {
         return objection.object(erasure.visitorsOf(subjectKey, visitorIds));
     }

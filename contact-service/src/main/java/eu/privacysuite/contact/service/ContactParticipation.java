@@ -17,6 +17,7 @@ import eu.privacysuite.shared.dsr.SubjectExport;
  * name nothing here: contact requests are found by subject key.
  */
 @ApplicationScoped
+@Transactional(TxType.MANDATORY)
 public class ContactParticipation implements DsrParticipant {
 
     private final ContactErasure erasure;
@@ -33,19 +34,16 @@ public class ContactParticipation implements DsrParticipant {
     }
 
     @Override
-    @Transactional(TxType.MANDATORY)
     public long erase(String subjectKey, List<String> visitorIds) {
         return erasure.erase(subjectKey, visitorIds);
     }
 
     @Override
-    @Transactional(TxType.MANDATORY)
     public SubjectExport export(String subjectKey, List<String> visitorIds) {
         return export.of(subjectKey);
     }
 
     @Override
-    @Transactional(TxType.MANDATORY)
     public long rectify(String subjectKey, String newSubjectKey, List<String> visitorIds, Corrections corrections) {
         return rectification.apply(subjectKey, newSubjectKey, corrections);
     }
@@ -55,7 +53,6 @@ public class ContactParticipation implements DsrParticipant {
      * mailing. Counts the subject's records the restriction covers; a subject who holds nothing here is not listed.
      */
     @Override
-    @Transactional(TxType.MANDATORY)
     public long restrict(String subjectKey, List<String> visitorIds, boolean restricted) {
         long records = export.recordCount(subjectKey);
         if (restricted) {
@@ -74,7 +71,6 @@ public class ContactParticipation implements DsrParticipant {
      * and the subscription ended.
      */
     @Override
-    @Transactional(TxType.MANDATORY)
     public long object(String subjectKey, List<String> visitorIds) {
         return 1 + lists.suppressAndCount(subjectKey);
     }

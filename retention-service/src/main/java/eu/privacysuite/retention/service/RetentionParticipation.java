@@ -18,8 +18,8 @@ import eu.privacysuite.shared.dsr.SubjectExport;
  * nothing here.
  */
 @ApplicationScoped
+@Transactional(TxType.MANDATORY)
 public class RetentionParticipation implements DsrParticipant {
-
 
     private final LedgerEntryRepository ledger;
     private final LegalHoldKeeper holds;
@@ -36,21 +36,18 @@ public class RetentionParticipation implements DsrParticipant {
      * placed for their restriction. Holds a controller placed stay (a legal claim outranks the erasure).
      */
     @Override
-    @Transactional(TxType.MANDATORY)
     public long erase(String subjectKey, List<String> visitorIds) {
         holds.deleteRestrictionHolds(subjectKey);
         return ledger.deleteBySubjectKey(subjectKey);
     }
 
     @Override
-    @Transactional(TxType.MANDATORY)
     public SubjectExport export(String subjectKey, List<String> visitorIds) {
         return export.of(subjectKey);
     }
 
     /** No field to correct here; a changed email moves the entries and the holds to the new key. */
     @Override
-    @Transactional(TxType.MANDATORY)
     public long rectify(String subjectKey, String newSubjectKey, List<String> visitorIds, Corrections corrections) {
         if (newSubjectKey == null) {
             return 0;
@@ -64,7 +61,6 @@ public class RetentionParticipation implements DsrParticipant {
      * subject is (or already was) held for a restriction, or the number of holds lifted.
      */
     @Override
-    @Transactional(TxType.MANDATORY)
     public long restrict(String subjectKey, List<String> visitorIds, boolean restricted) {
         if (restricted) {
             holds.holdForRestriction(subjectKey);
@@ -75,7 +71,6 @@ public class RetentionParticipation implements DsrParticipant {
 
     /** Objection to direct marketing: retention-service does no marketing, so nothing changes here. */
     @Override
-    @Transactional(TxType.MANDATORY)
     public long object(String subjectKey, List<String> visitorIds) {
         return 0;
     }
