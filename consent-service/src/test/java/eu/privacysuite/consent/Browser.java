@@ -55,7 +55,9 @@ final class Browser implements AutoCloseable {
 
     /** Opens the page as a first-time visitor: no cookie of an earlier test. */
     void firstVisit(String url) {
-        driver.get(url);
+        // Cookies go while a page of the same host without the banner is open: a banner still running on the last
+        // test's page could otherwise set its cookie again between the deletion and the visit.
+        driver.get(java.net.URI.create(url).resolve("/q/no-banner-here").toString());
         driver.manage().deleteAllCookies();
         driver.get(url);
     }
