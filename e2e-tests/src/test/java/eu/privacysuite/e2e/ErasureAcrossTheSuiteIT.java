@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,17 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import eu.privacysuite.localstack.ControllerTokens;
-import eu.privacysuite.localstack.LocalStack;
 import eu.privacysuite.localstack.SuiteService;
 import eu.privacysuite.shared.events.Topics;
-import eu.privacysuite.testing.SuitePlatformResource;
 import eu.privacysuite.testing.TopicProbe;
 
 /**
@@ -31,26 +26,12 @@ import eu.privacysuite.testing.TopicProbe;
  * her address from the acknowledgement the local mail server received; the controller asks for erasure; every service erases and replies; afterwards no database of the participants and
  * no topic holds the person's email, names or phone in any form.
  */
-class ErasureAcrossTheSuiteIT {
+class ErasureAcrossTheSuiteIT extends AcrossTheSuite {
 
-    private static final String PREFIX = SuitePlatformResource.databasePrefix() + "e2e_";
-    private static LocalStack stack;
-    private static SuiteDatabases db;
-    private static SuiteHttp http;
-
-    @BeforeAll
-    static void startTheSuite() throws IOException {
-        stack = SuiteStacks.start("e2e-stack", 0, PREFIX, Map.of());
-        db = new SuiteDatabases(stack.databases());
-        http = new SuiteHttp(stack);
+    ErasureAcrossTheSuiteIT() {
+        super("e2e-stack", 0, "e2e_", Map.of());
     }
 
-    @AfterAll
-    static void stopTheSuite() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void erasureReachesEveryServiceAndLeavesNoPersonalDataBehind() throws Exception {
@@ -72,15 +53,15 @@ class ErasureAcrossTheSuiteIT {
 
         // 3. She follows the confirmation link of the acknowledgement the mail server received, as she would:
         //    opening it shows a button, pressing it confirms. Only then is the visitor linked to her.
-        assertEquals(0, db.count(PREFIX + "contact", "select count(*) from prospect"), "nothing is enrolled before she confirms");
+        assertEquals(0, db.count(prefix + "contact", "select count(*) from prospect"), "nothing is enrolled before she confirms");
         Mailbox.confirmAddress(stack, email);
 
         // retention-service holds the request's, the prospect's and the consent's clocks; consent-service the link.
         Eventually.until("the request's, the prospect's and the consent's retention clocks", Duration.ofSeconds(60),
-                () -> db.count(PREFIX + "retention", "select count(*) from retention_clock where category in ('PROSPECT', 'COOKIE_CONSENT')"),
+                () -> db.count(prefix + "retention", "select count(*) from retention_clock where category in ('PROSPECT', 'COOKIE_CONSENT')"),
                 n -> n == 3);
         Eventually.until("the visitor linked to the subject", Duration.ofSeconds(60),
-                () -> db.count(PREFIX + "consent", "select count(*) from visitor_link where visitor_id = ?::uuid", visitorId),
+                () -> db.count(prefix + "consent", "select count(*) from visitor_link where visitor_id = ?::uuid", visitorId),
                 n -> n == 1);
 
         // 4. The controller asks for erasure, typing the email in another case with spaces around it.
@@ -101,7 +82,7 @@ class ErasureAcrossTheSuiteIT {
                 """);
         assertEquals(200, verified.statusCode(), verified.body());
         // Read while the request is open: closing takes the subject key from dsr-service's case record.
-        String subjectKey = db.text(PREFIX + "dsr", "select subject_key from dsr_request where id = ?::uuid", requestId);
+        String subjectKey = db.text(prefix + "dsr", "select subject_key from dsr_request where id = ?::uuid", requestId);
         assertNotNull(subjectKey);
 
         // 5. Every participant erases and replies; only then is the request COMPLETED.
@@ -123,20 +104,20 @@ class ErasureAcrossTheSuiteIT {
         // 6. Nothing of the person is left in the participants' databases, nor on any topic.
         // The closed DSR case keeps a clock of its own (its proof of compliance, no subject key): not the person's.
         Eventually.until("every retention clock of the subject's records removed", Duration.ofSeconds(60),
-                () -> db.count(PREFIX + "retention", "select count(*) from retention_clock where category <> 'DSR_CASE'"),
+                () -> db.count(prefix + "retention", "select count(*) from retention_clock where category <> 'DSR_CASE'"),
                 n -> n == 0);
         List<String> personal = List.of("severine.quatrefages@example.org", "séverine", "quatrefages",
                 "0553692200", "+33553692200", "05 53 69 22 00", "553692200");
         for (String service : List.of("contact", "consent", "retention")) {
-            List<String> rows = db.everyRow(PREFIX + service);
+            List<String> rows = db.everyRow(prefix + service);
             assertHoldsNone(rows, personal, service);
             assertTrue(rows.stream().noneMatch(r -> r.contains(subjectKey)), service + " still holds the subject key: " + rows);
         }
-        List<String> dsrRows = db.everyRow(PREFIX + "dsr");
+        List<String> dsrRows = db.everyRow(prefix + "dsr");
         assertHoldsNone(dsrRows, personal, "dsr");
-        assertEquals(1, db.count(PREFIX + "dsr", "select count(*) from dsr_request where id = ?::uuid", requestId),
+        assertEquals(1, db.count(prefix + "dsr", "select count(*) from dsr_request where id = ?::uuid", requestId),
                 "dsr-service keeps its case record");
-        assertEquals(1, db.count(PREFIX + "dsr", "select count(*) from dsr_request where id = ?::uuid"
+        assertEquals(1, db.count(prefix + "dsr", "select count(*) from dsr_request where id = ?::uuid"
                 + " and subject_key is null and visitor_ids is null", requestId), "the closed case keeps no subject key");
 
         TopicProbe bus = new TopicProbe(stack.bootstrapServers());

@@ -3,7 +3,6 @@ package eu.privacysuite.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,17 +15,13 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import eu.privacysuite.localstack.ControllerTokens;
-import eu.privacysuite.localstack.LocalStack;
 import eu.privacysuite.localstack.SuiteService;
 import eu.privacysuite.shared.events.Topics;
-import eu.privacysuite.testing.SuitePlatformResource;
 import eu.privacysuite.testing.TopicProbe;
 
 /**
@@ -34,27 +29,13 @@ import eu.privacysuite.testing.TopicProbe;
  * still completes, and every effect happened once: each deleted record is reported once, the participant's
  * inbox holds the command once, and the request recorded one answer from it.
  */
-class ParticipantCrashIT {
+class ParticipantCrashIT extends AcrossTheSuite {
 
-    private static final String PREFIX = SuitePlatformResource.databasePrefix() + "e2e_crash_";
     private static final int PROOFS = 150;
     private static final String CLOCKS = "select count(*) from retention_clock where category in ('PROSPECT', 'COOKIE_CONSENT')";
-    private static LocalStack stack;
-    private static SuiteDatabases db;
-    private static SuiteHttp http;
 
-    @BeforeAll
-    static void startTheSuite() throws IOException {
-        stack = SuiteStacks.start("e2e-crash-stack", 10, PREFIX, Map.of());
-        db = new SuiteDatabases(stack.databases());
-        http = new SuiteHttp(stack);
-    }
-
-    @AfterAll
-    static void stopTheSuite() {
-        if (stack != null) {
-            stack.close();
-        }
+    ParticipantCrashIT() {
+        super("e2e-crash-stack", 10, "e2e_crash_", Map.of());
     }
 
     @Test
@@ -75,9 +56,9 @@ class ParticipantCrashIT {
                  "country":"FR","message":"Bonjour"}
                 """).statusCode());
         Eventually.until("every retention clock (the proofs and the contact request)", Duration.ofSeconds(90),
-                () -> db.count(PREFIX + "retention", CLOCKS), n -> n == PROOFS + 1);
+                () -> db.count(prefix + "retention", CLOCKS), n -> n == PROOFS + 1);
         Eventually.until("consent-service's outbox drained", Duration.ofSeconds(30),
-                () -> db.count(PREFIX + "consent", "select count(*) from outbox_event"), n -> n == 0);
+                () -> db.count(prefix + "consent", "select count(*) from outbox_event"), n -> n == 0);
 
         // The person names the browser's visitor id in the request (no confirmed contact form links it here).
         String created = http.post(SuiteService.DSR, "/api/requests", token(ControllerTokens.CONTROLLER), """
@@ -92,13 +73,13 @@ class ParticipantCrashIT {
                 """).statusCode());
 
         // The moment consent-service's erasure transaction has written (its inbox row), kill -9.
-        awaitWritingTransaction(PREFIX + "consent");
+        awaitWritingTransaction(prefix + "consent");
         stack.kill(SuiteService.CONSENT);
         JsonNode atTheCrash = request(requestId);
         assertEquals("IN_PROGRESS", atTheCrash.get("status").asText());
         assertEquals("PENDING", participant(atTheCrash, "consent-service").get("status").asText());
         Eventually.until("the open transaction rolled back", Duration.ofSeconds(30),
-                () -> db.count(PREFIX + "consent", "select count(*) from consent_proof where visitor_id = ?::uuid",
+                () -> db.count(prefix + "consent", "select count(*) from consent_proof where visitor_id = ?::uuid",
                         visitor.toString()), n -> n == PROOFS);
 
         stack.restart(SuiteService.CONSENT);
@@ -107,11 +88,11 @@ class ParticipantCrashIT {
 
         assertEquals(PROOFS, participant(done, "consent-service").get("recordCount").asLong(),
                 "every proof, counted once");
-        assertEquals(0, db.count(PREFIX + "consent", "select count(*) from consent_proof"));
-        assertEquals(0, db.count(PREFIX + "consent", "select count(*) from visitor_link"));
-        assertEquals(1, db.count(PREFIX + "consent", "select count(*) from processed_event where consumer = ?",
+        assertEquals(0, db.count(prefix + "consent", "select count(*) from consent_proof"));
+        assertEquals(0, db.count(prefix + "consent", "select count(*) from visitor_link"));
+        assertEquals(1, db.count(prefix + "consent", "select count(*) from processed_event where consumer = ?",
                 Topics.DSR_COMMANDS), "the command was applied once");
-        assertEquals(1, db.count(PREFIX + "dsr", "select count(*) from dsr_audit where request_id = ?::uuid"
+        assertEquals(1, db.count(prefix + "dsr", "select count(*) from dsr_audit where request_id = ?::uuid"
                 + " and event like '%consent-service replied%'", requestId), "one answer recorded for the task");
 
         TopicProbe bus = new TopicProbe(stack.bootstrapServers());
@@ -129,11 +110,11 @@ class ParticipantCrashIT {
         assertTrue(replies.stream().allMatch(r -> r.value().contains("\"recordCount\":" + PROOFS)),
                 "a repeated reply repeats the first one");
         Eventually.until("retention forgets the deleted records", Duration.ofSeconds(60),
-                () -> db.count(PREFIX + "retention", CLOCKS), n -> n == 0);
+                () -> db.count(prefix + "retention", CLOCKS), n -> n == 0);
     }
 
     /** Polls tightly: the erasure transaction lasts a fraction of a second, from its inbox row to its commit. */
-    private static void awaitWritingTransaction(String database) throws SQLException, InterruptedException {
+    private void awaitWritingTransaction(String database) throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         try (Connection c = stack.databases().connect("postgres"); PreparedStatement open = c.prepareStatement(
                 "select count(*) from pg_stat_activity where datname = ? and backend_xid is not null")) {
@@ -151,11 +132,11 @@ class ParticipantCrashIT {
         throw new AssertionError("no writing transaction seen in " + database);
     }
 
-    private static JsonNode request(String id) {
+    private JsonNode request(String id) {
         return http.get(SuiteService.DSR, "/api/requests/" + id, token(ControllerTokens.AUDITOR));
     }
 
-    private static JsonNode participant(JsonNode request, String service) {
+    private JsonNode participant(JsonNode request, String service) {
         for (JsonNode p : request.get("participants")) {
             if (service.equals(p.get("service").asText())) {
                 return p;
@@ -164,7 +145,7 @@ class ParticipantCrashIT {
         throw new AssertionError(service + " is not a participant: " + request);
     }
 
-    private static String token(String role) {
+    private String token(String role) {
         return stack.tokens().token(role, 10);
     }
 }

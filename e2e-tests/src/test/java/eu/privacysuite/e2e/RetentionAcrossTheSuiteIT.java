@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
@@ -13,47 +12,29 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import eu.privacysuite.localstack.ControllerTokens;
-import eu.privacysuite.localstack.LocalStack;
 import eu.privacysuite.localstack.SuiteService;
-import eu.privacysuite.testing.SuitePlatformResource;
 
 /**
  * Retention enforced across the suite, with the short schedule the README shows: a prospect, a consent proof and
  * a closed DSR case kept 20 seconds, swept every 5. Each owner purges on retention-service's order; afterwards
  * the data is gone from the owners and the ledger, and the evidence names the purges but nobody.
  */
-class RetentionAcrossTheSuiteIT {
+class RetentionAcrossTheSuiteIT extends AcrossTheSuite {
 
-    private static final String PREFIX = SuitePlatformResource.databasePrefix() + "e2er_";
     private static final Map<String, String> SHORT_SCHEDULE = Map.of(
             "RETENTION_CATEGORIES_PROSPECT_KEEP", "PT20S",
             "RETENTION_CATEGORIES_COOKIE_CONSENT_KEEP", "PT20S",
             "RETENTION_CATEGORIES_DSR_CASE_KEEP", "PT20S",
             "PRIVACY_RETENTION_GRACE", "PT0S",
             "PRIVACY_RETENTION_SWEEP_CRON", "0/5 * * * * ?");
-    private static LocalStack stack;
-    private static SuiteDatabases db;
-    private static SuiteHttp http;
 
-    @BeforeAll
-    static void startTheSuite() throws IOException {
-        stack = SuiteStacks.start("e2e-retention-stack", 20, PREFIX, SHORT_SCHEDULE);
-        db = new SuiteDatabases(stack.databases());
-        http = new SuiteHttp(stack);
-    }
-
-    @AfterAll
-    static void stopTheSuite() {
-        if (stack != null) {
-            stack.close();
-        }
+    RetentionAcrossTheSuiteIT() {
+        super("e2e-retention-stack", 20, "e2er_", SHORT_SCHEDULE);
     }
 
     @Test
@@ -83,15 +64,15 @@ class RetentionAcrossTheSuiteIT {
 
         // Each owner deletes its record on its order; the ledger forgets each once the owner reported.
         Eventually.until("the contact request purged", Duration.ofSeconds(120),
-                () -> db.count(PREFIX + "contact", "select count(*) from contact_request where id = ?::uuid", prospectId)
-                        + db.count(PREFIX + "contact", "select count(*) from contact_request where email = ?", email),
+                () -> db.count(prefix + "contact", "select count(*) from contact_request where id = ?::uuid", prospectId)
+                        + db.count(prefix + "contact", "select count(*) from contact_request where email = ?", email),
                 n -> n == 0);
         Eventually.until("the consent proof purged", Duration.ofSeconds(120),
-                () -> db.count(PREFIX + "consent", "select count(*) from consent_proof where id = ?::uuid", proofId), n -> n == 0);
+                () -> db.count(prefix + "consent", "select count(*) from consent_proof where id = ?::uuid", proofId), n -> n == 0);
         Eventually.until("the closed DSR case purged", Duration.ofSeconds(120),
-                () -> db.count(PREFIX + "dsr", "select count(*) from dsr_request where id = ?::uuid", caseId), n -> n == 0);
+                () -> db.count(prefix + "dsr", "select count(*) from dsr_request where id = ?::uuid", caseId), n -> n == 0);
         Eventually.until("the ledger settled", Duration.ofSeconds(60),
-                () -> db.count(PREFIX + "retention", "select count(*) from retention_clock where record_id in (?, ?, ?)",
+                () -> db.count(prefix + "retention", "select count(*) from retention_clock where record_id in (?, ?, ?)",
                         prospectId, proofId, caseId), n -> n == 0);
 
         String auditor = stack.tokens().token(ControllerTokens.AUDITOR, 10);

@@ -18,17 +18,13 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import eu.privacysuite.localstack.ControllerTokens;
-import eu.privacysuite.localstack.LocalStack;
 import eu.privacysuite.localstack.SuiteService;
 import eu.privacysuite.shared.events.Topics;
-import eu.privacysuite.testing.SuitePlatformResource;
 import eu.privacysuite.testing.TopicProbe;
 
 /**
@@ -38,26 +34,12 @@ import eu.privacysuite.testing.TopicProbe;
  * corrected values under the corrected address; restriction, its lift, objection, the automated-decision statement
  * and a post-mortem directive each complete across the suite with their effect where the data lives.
  */
-class RightsAcrossTheSuiteIT {
+class RightsAcrossTheSuiteIT extends AcrossTheSuite {
 
-    private static final String PREFIX = SuitePlatformResource.databasePrefix() + "e2e_rights_";
-    private static LocalStack stack;
-    private static SuiteDatabases db;
-    private static SuiteHttp http;
-
-    @BeforeAll
-    static void startTheSuite() throws IOException {
-        stack = SuiteStacks.start("e2e-rights-stack", 30, PREFIX, Map.of());
-        db = new SuiteDatabases(stack.databases());
-        http = new SuiteHttp(stack);
+    RightsAcrossTheSuiteIT() {
+        super("e2e-rights-stack", 30, "e2e_rights_", Map.of());
     }
 
-    @AfterAll
-    static void stopTheSuite() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void everyRightRunsAcrossTheSuite() throws Exception {
@@ -75,10 +57,10 @@ class RightsAcrossTheSuiteIT {
         assertEquals(201, contact.statusCode(), contact.body());
         Mailbox.confirmAddress(stack, email);
         Eventually.until("the prospect's, the request's and the consent's clocks", Duration.ofSeconds(60),
-                () -> db.count(PREFIX + "retention", "select count(*) from retention_clock where category in ('PROSPECT', 'COOKIE_CONSENT')"),
+                () -> db.count(prefix + "retention", "select count(*) from retention_clock where category in ('PROSPECT', 'COOKIE_CONSENT')"),
                 n -> n == 3);
         Eventually.until("the visitor linked to her", Duration.ofSeconds(60),
-                () -> db.count(PREFIX + "consent", "select count(*) from visitor_link where visitor_id = ?::uuid", visitorId),
+                () -> db.count(prefix + "consent", "select count(*) from visitor_link where visitor_id = ?::uuid", visitorId),
                 n -> n == 1);
 
         // ACCESS: a report she can read, in English and in French, with what each service holds and why.
@@ -153,22 +135,22 @@ class RightsAcrossTheSuiteIT {
         // RESTRICTION, then its lift, in every service that holds her.
         JsonNode restriction = completed(request("RESTRICTION", corrected, "", ""));
         assertAllSettled(restriction, "DONE");
-        assertEquals(1, db.count(PREFIX + "contact", "select count(*) from restricted_subject"));
-        assertEquals(1, db.count(PREFIX + "consent", "select count(*) from visitor_link where visitor_id = ?::uuid and restricted_at is not null", visitorId));
-        assertEquals(1, db.count(PREFIX + "retention", "select count(*) from legal_hold where placed_by = 'dsr-service' and lifted_at is null"));
+        assertEquals(1, db.count(prefix + "contact", "select count(*) from restricted_subject"));
+        assertEquals(1, db.count(prefix + "consent", "select count(*) from visitor_link where visitor_id = ?::uuid and restricted_at is not null", visitorId));
+        assertEquals(1, db.count(prefix + "retention", "select count(*) from legal_hold where placed_by = 'dsr-service' and lifted_at is null"));
         JsonNode lifted = completed(request("RESTRICTION_LIFTED", corrected, "", ""));
         assertAllSettled(lifted, "DONE");
-        assertEquals(0, db.count(PREFIX + "contact", "select count(*) from restricted_subject"));
-        assertEquals(0, db.count(PREFIX + "consent", "select count(*) from visitor_link where restricted_at is not null"));
-        assertEquals(0, db.count(PREFIX + "retention", "select count(*) from legal_hold where lifted_at is null"));
+        assertEquals(0, db.count(prefix + "contact", "select count(*) from restricted_subject"));
+        assertEquals(0, db.count(prefix + "consent", "select count(*) from visitor_link where restricted_at is not null"));
+        assertEquals(0, db.count(prefix + "retention", "select count(*) from legal_hold where lifted_at is null"));
 
         // OBJECTION: on the suppression list, and the marketing services refused in a new proof.
         JsonNode objection = completed(request("OBJECTION", corrected, "", ""));
         assertEquals("DONE", outcome(objection, "contact-service"), objection.toString());
         assertEquals("DONE", outcome(objection, "consent-service"), objection.toString());
         assertEquals("NOTHING_FOUND", outcome(objection, "retention-service"), objection.toString());
-        assertEquals(1, db.count(PREFIX + "contact", "select count(*) from suppressed_subject"));
-        assertEquals(1, db.count(PREFIX + "consent", "select count(*) from consent_proof where action = 'OBJECTION' and visitor_id = ?::uuid", visitorId));
+        assertEquals(1, db.count(prefix + "contact", "select count(*) from suppressed_subject"));
+        assertEquals(1, db.count(prefix + "consent", "select count(*) from consent_proof where action = 'OBJECTION' and visitor_id = ?::uuid", visitorId));
 
         // AUTOMATED_DECISION: the configured statement, every service saying it makes no such decision.
         JsonNode automated = completed(request("AUTOMATED_DECISION", corrected, "", ""));
@@ -179,8 +161,8 @@ class RightsAcrossTheSuiteIT {
         JsonNode directive = completed(request("POST_MORTEM_DIRECTIVE", corrected, """
                 ,"directive":{"text":"Fermer mes comptes et effacer mes données.","trustedThirdParty":{"name":"Paul Roy","email":"paul.roy@example.org"}}""", ""));
         assertEquals("COMPLETED", directive.get("status").asText());
-        assertEquals(1, db.count(PREFIX + "dsr", "select count(*) from post_mortem_directive"));
-        List<String> dsrRows = db.everyRow(PREFIX + "dsr");
+        assertEquals(1, db.count(prefix + "dsr", "select count(*) from post_mortem_directive"));
+        List<String> dsrRows = db.everyRow(prefix + "dsr");
         for (String secret : List.of("Fermer mes comptes", "paul.roy@example.org", "Paul Roy", "marchetti")) {
             assertTrue(dsrRows.stream().noneMatch(r -> r.toLowerCase().contains(secret.toLowerCase())),
                     "dsr-service holds " + secret + " in clear");
@@ -199,7 +181,7 @@ class RightsAcrossTheSuiteIT {
     }
 
     /** Records a request and verifies the requester's identity, as the controller does; returns its id. */
-    private static String request(String type, String email, String extra, String visitorIds) {
+    private String request(String type, String email, String extra, String visitorIds) {
         HttpResponse<String> created = http.post(SuiteService.DSR, "/api/requests", controller(), """
                 {"type":"%s","channel":"EMAIL","subject":{"email":"%s","firstName":"Odile","lastName":"Marchetti"}%s%s}
                 """.formatted(type, email, extra, visitorIds));
@@ -212,18 +194,18 @@ class RightsAcrossTheSuiteIT {
         return id;
     }
 
-    private static JsonNode completed(String id) {
+    private JsonNode completed(String id) {
         return Eventually.until("request " + id + " completed", Duration.ofSeconds(90),
                 () -> http.get(SuiteService.DSR, "/api/requests/" + id, auditor()),
                 r -> "COMPLETED".equals(r.get("status").asText()));
     }
 
-    private static void assertAllSettled(JsonNode request, String outcome) {
+    private void assertAllSettled(JsonNode request, String outcome) {
         assertEquals(3, request.get("participants").size(), request.toString());
         request.get("participants").forEach(p -> assertEquals(outcome, p.get("outcome").asText(), request.toString()));
     }
 
-    private static String outcome(JsonNode request, String service) {
+    private String outcome(JsonNode request, String service) {
         for (JsonNode p : request.get("participants")) {
             if (p.get("service").asText().equals(service)) {
                 return p.get("outcome").asText();
@@ -232,7 +214,7 @@ class RightsAcrossTheSuiteIT {
         throw new AssertionError(service + " is not a participant: " + request);
     }
 
-    private static JsonNode category(JsonNode export, String service, String name) {
+    private JsonNode category(JsonNode export, String service, String name) {
         for (JsonNode s : export.get("services")) {
             if (s.get("service").asText().equals(service)) {
                 for (JsonNode c : s.get("categories")) {
@@ -245,7 +227,7 @@ class RightsAcrossTheSuiteIT {
         throw new AssertionError(service + " exported no " + name + ": " + export);
     }
 
-    private static Map<String, String> unzip(byte[] zip) throws IOException {
+    private Map<String, String> unzip(byte[] zip) throws IOException {
         Map<String, String> entries = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
@@ -255,27 +237,27 @@ class RightsAcrossTheSuiteIT {
         return entries;
     }
 
-    private static String text(HttpResponse<byte[]> response) {
+    private String text(HttpResponse<byte[]> response) {
         String body = new String(response.body(), StandardCharsets.UTF_8);
         assertEquals(200, response.statusCode(), body);
         return body;
     }
 
     /** How Qute's HTML escaping writes a value. */
-    private static String escaped(String value) {
+    private String escaped(String value) {
         return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
     }
 
-    private static String controller() {
+    private String controller() {
         return stack.tokens().token(ControllerTokens.CONTROLLER, 10);
     }
 
-    private static String auditor() {
+    private String auditor() {
         return stack.tokens().token(ControllerTokens.AUDITOR, 10);
     }
 
     @SuppressWarnings("unused")
-    private static String uuid() {
+    private String uuid() {
         return UUID.randomUUID().toString();
     }
 }
