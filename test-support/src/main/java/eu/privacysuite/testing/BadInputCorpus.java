@@ -61,6 +61,7 @@ public final class BadInputCorpus {
             spoilPath(endpoint);
             overLimits(endpoint);
             wrongProtocol(endpoint);
+            repeatedOrCoerced(endpoint);
         }
         send("unknown path", () -> HttpRequest.newBuilder(base.resolve("/api/" + MARK)).GET(), null);
         if (!failures.isEmpty()) {
@@ -303,5 +304,24 @@ public final class BadInputCorpus {
     private static String abbreviate(String s) {
         String e = escape(s);
         return e.length() > 120 ? e.substring(0, 120) + "..." : e;
+    }
+
+    /** A key given twice (a one-field body too), and a fraction where the body holds a whole number. */
+    private void repeatedOrCoerced(BadInput e) {
+        if (e.body() == null || !read(e.body()).isObject()) {
+            return;
+        }
+        JsonNode valid = read(e.body());
+        for (Iterator<String> names = valid.fieldNames(); names.hasNext();) {
+            String name = names.next();
+            String again = valid.get(name).isTextual() ? quote(MARK) : valid.get(name).toString();
+            sendBody(e, "key " + name + " given twice", "{" + quote(name) + ":" + again + "," + valid.toString().substring(1),
+                    null);
+        }
+        for (String field : leaves(valid, "", e.mapFields())) {
+            if (valid.at("/" + field.replace('.', '/')).isIntegralNumber()) {
+                sendBody(e, "fraction 1.5 for whole number " + field, replace(valid, field, "1.5"), field);
+            }
+        }
     }
 }
