@@ -23,6 +23,8 @@ record SuiteService(String name, Path module, Properties properties) {
     static final List<String> NAMES = List.of("consent-service", "contact-service", "dsr-service", "retention-service");
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}");
     private static final Pattern OUTBOX_TOPIC = Pattern.compile("outbox\\.publish\\(\\s*Topics\\.([A-Z_]+)");
+    /** The shared RetentionClocks publishes every clock event to the lifecycle topic through the caller's outbox. */
+    private static final Pattern CLOCK_USE = Pattern.compile("\\bRetentionClocks\\b");
 
     static List<SuiteService> all() {
         return NAMES.stream().map(SuiteService::load).toList();
@@ -92,14 +94,18 @@ record SuiteService(String name, Path module, Properties properties) {
         return prod("mp.messaging." + direction + ".\"" + channel + "\"." + attribute);
     }
 
-    /** The names of the Topics constants that this service's code passes to outbox.publish. */
+    /** The names of the Topics constants that this service's code passes to outbox.publish, itself or through RetentionClocks. */
     Set<String> outboxTopicConstants() {
         Set<String> constants = new TreeSet<>();
         try (Stream<Path> files = Files.walk(module.resolve("src/main/java"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                Matcher m = OUTBOX_TOPIC.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                String code = Files.readString(file, StandardCharsets.UTF_8);
+                Matcher m = OUTBOX_TOPIC.matcher(code);
                 while (m.find()) {
                     constants.add(m.group(1));
+                }
+                if (CLOCK_USE.matcher(code).find()) {
+                    constants.add("RETENTION_LIFECYCLE");
                 }
             }
         } catch (IOException e) {
