@@ -25,7 +25,6 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,7 +34,7 @@ import eu.privacysuite.consent.domain.ConsentProof;
 import eu.privacysuite.consent.domain.ConsentProofRepository;
 import eu.privacysuite.shared.events.Topics;
 import eu.privacysuite.testing.SuitePlatformResource;
-import eu.privacysuite.testing.TestClock;
+import eu.privacysuite.testing.MovingClockTestBase;
 import eu.privacysuite.testing.TopicProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -49,7 +48,7 @@ import eu.privacysuite.testing.TestTokens;
 @QuarkusTest
 @QuarkusTestResource(value = SuitePlatformResource.class, initArgs = @ResourceArg(name = "database", value = "consent_test"))
 @QuarkusTestResource(TestTokens.class)
-class ConsentResourceTest {
+class ConsentResourceTest extends MovingClockTestBase {
 
     // Health, metrics and OpenAPI answer on the management port only.
     @TestHTTPResource(value = "/", management = true)
@@ -60,14 +59,6 @@ class ConsentResourceTest {
 
     @Inject
     ObjectMapper mapper;
-
-    @Inject
-    TestClock clock;
-
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
 
     @Test
     void policyInForceOnTheDemoSiteIsTheReferencePolicyOf2018() {

@@ -20,11 +20,10 @@ import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import eu.privacysuite.dsr.domain.DsrRequestRepository;
-import eu.privacysuite.testing.TestClock;
+import eu.privacysuite.testing.MovingClockTestBase;
 import eu.privacysuite.testing.TestTokens;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
@@ -35,21 +34,14 @@ import io.restassured.response.Response;
 
 /** Identity by a mailed code: single use, expiring, a limited number of tries; the address kept only until then. */
 @QuarkusTest
-class DsrIdentityCodeTest {
+class DsrIdentityCodeTest extends MovingClockTestBase {
 
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
     @Inject
     MockMailbox mailbox;
     @Inject
-    TestClock clock;
-    @Inject
     DsrRequestRepository requests;
-
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
 
     static Response mailCode(UUID id) {
         return given().auth().oauth2(TestTokens.controller()).post("/api/requests/" + id + "/identity-code");

@@ -24,30 +24,21 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import eu.privacysuite.testing.TestClock;
+import eu.privacysuite.testing.MovingClockTestBase;
 import eu.privacysuite.testing.TestTokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** GDPR art. 12(3) with a clock the test moves: the pause for identity, the one extension, due soon, overdue. */
 @QuarkusTest
-class DsrLegalClockTest {
+class DsrLegalClockTest extends MovingClockTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TestHTTPResource(value = "/", management = true)
     URL management;
-
-    @Inject
-    TestClock clock;
-
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
 
     @Test
     void theTimeSpentAwaitingIdentityIsAddedToTheDueDate() {

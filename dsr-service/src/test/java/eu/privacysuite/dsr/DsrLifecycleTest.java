@@ -22,7 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import eu.privacysuite.dsr.domain.DsrRequestRepository;
 import eu.privacysuite.dsr.domain.PostMortemDirectiveRepository;
 import eu.privacysuite.dsr.service.Directive;
 import eu.privacysuite.dsr.service.DirectiveSeal;
@@ -41,7 +39,6 @@ import eu.privacysuite.shared.dsr.SealedExports;
 import eu.privacysuite.shared.events.DsrAction;
 import eu.privacysuite.shared.events.DsrOutcome;
 import eu.privacysuite.shared.events.Topics;
-import eu.privacysuite.shared.subject.SubjectKeys;
 import eu.privacysuite.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -49,14 +46,8 @@ import io.restassured.http.ContentType;
 
 /** The request lifecycle: every type, identity before work, every transition and the refused ones, closing. */
 @QuarkusTest
-class DsrLifecycleTest {
+class DsrLifecycleTest extends RequestTestBase {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @Inject
-    SubjectKeys subjectKeys;
-    @Inject
-    DsrRequestRepository requests;
     @Inject
     PostMortemDirectiveRepository directives;
     @Inject
@@ -240,8 +231,8 @@ class DsrLifecycleTest {
         }
         awaitTrue("completed", WAIT, () -> "COMPLETED".equals(view(id).getString("status")));
         assertClosedAndScrubbed(id);
-        assertEquals(3, count("select count(*) from participant_task where request_id = ?1", id), "the tasks stay");
-        assertTrue(count("select count(*) from dsr_audit where request_id = ?1", id) >= 5, "the trail stays");
+        assertEquals(3, fixtures.count("select count(*) from participant_task where request_id = ?1", id), "the tasks stay");
+        assertTrue(fixtures.count("select count(*) from dsr_audit where request_id = ?1", id) >= 5, "the trail stays");
     }
 
     @Test
@@ -253,7 +244,7 @@ class DsrLifecycleTest {
         post(requestBody("ACCESS", email.toUpperCase()).replace("EMAIL", "POST")).then().statusCode(200)
                 .body("id", equalTo(first.toString())).body("duplicateOf", equalTo(first.toString()))
                 .body("status", equalTo("IN_PROGRESS")).body("duplicatesReceived", equalTo(1));
-        assertEquals(1, count("select count(*) from dsr_request where subject_key = ?1 and type = 'ACCESS'", key));
+        assertEquals(1, fixtures.count("select count(*) from dsr_request where subject_key = ?1 and type = 'ACCESS'", key));
         assertTrue(DsrApi.auditOf(first).stream().anyMatch(e -> e.contains("linked to it")));
         awaitTrue("the command published", WAIT, () -> commandsOf(first) == 1);
         assertEquals(1, commandsOf(first), "one command: the duplicate is not executed");
@@ -333,15 +324,5 @@ class DsrLifecycleTest {
 
     private static long commandsOf(UUID id) {
         return DsrApi.bus().readAll(Topics.DSR_COMMANDS).stream().filter(r -> r.value().contains(id.toString())).count();
-    }
-
-    private long count(String sql, Object... params) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var query = requests.getEntityManager().createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                query.setParameter(i + 1, params[i]);
-            }
-            return ((Number) query.getSingleResult()).longValue();
-        });
     }
 }

@@ -14,30 +14,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import eu.privacysuite.dsr.domain.DsrRequestRepository;
 import eu.privacysuite.shared.events.DsrOutcome;
 import eu.privacysuite.shared.events.PurgeAction;
 import eu.privacysuite.shared.events.PurgeReport;
 import eu.privacysuite.shared.events.Topics;
-import eu.privacysuite.shared.subject.SubjectKeys;
 import eu.privacysuite.testing.PurgeOrderProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** A closed request starts its DSR_CASE clock; once kept long enough it is purged with its trail; open ones are held. */
 @QuarkusTest
-class DsrPurgeTest {
-
-    @Inject
-    SubjectKeys subjectKeys;
-    @Inject
-    DsrRequestRepository requests;
+class DsrPurgeTest extends RequestTestBase {
 
     @Test
     void aCompletedRequestStartsItsClockAndIsPurgedWithItsTrailWhileAnOpenOneIsHeld() throws Exception {
@@ -67,9 +58,9 @@ class DsrPurgeTest {
         PurgeReport report = retention.awaitReport(retention.orderId(order), 1, Duration.ofSeconds(30));
         assertEquals(List.of(closed.toString()), report.purged());
         assertEquals(List.of(open.toString()), report.held(), "a request still in progress is not closed");
-        assertEquals(0, count("select count(*) from dsr_request where id = ?1 or subject_key = ?2", closed, key));
-        assertEquals(0, count("select count(*) from dsr_audit where request_id = ?1", closed));
-        assertEquals(0, count("select count(*) from participant_task where request_id = ?1", closed));
+        assertEquals(0, fixtures.count("select count(*) from dsr_request where id = ?1 or subject_key = ?2", closed, key));
+        assertEquals(0, fixtures.count("select count(*) from dsr_audit where request_id = ?1", closed));
+        assertEquals(0, fixtures.count("select count(*) from participant_task where request_id = ?1", closed));
     }
 
     @Test
@@ -81,7 +72,7 @@ class DsrPurgeTest {
                     .then().statusCode(200);
         }
         DsrApi.act(closed, "cancel", null).then().statusCode(200);
-        assertEquals(0, count("select count(*) from identity_document where request_id = ?1", closed));
+        assertEquals(0, fixtures.count("select count(*) from identity_document where request_id = ?1", closed));
         // As if the deletion at closing had been lost: the purge is the backstop.
         QuarkusTransaction.requiringNew().run(() -> requests.getEntityManager().createNativeQuery(
                 "insert into identity_document (request_id, content_type, bytes, sealed, uploaded_at)"
@@ -94,18 +85,8 @@ class DsrPurgeTest {
         PurgeReport report = retention.awaitReport(retention.orderId(order), 1, Duration.ofSeconds(30));
         assertEquals(List.of(closed.toString()), report.purged());
         assertEquals(List.of(open.toString()), report.held(), "an open request keeps its document");
-        assertEquals(0, count("select count(*) from identity_document where request_id = ?1", closed));
-        assertEquals(1, count("select count(*) from identity_document where request_id = ?1", open));
-        assertEquals(1, count("select count(*) from dsr_request where id = ?1", closed), "the case itself stays");
-    }
-
-    private long count(String sql, Object... params) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            var query = requests.getEntityManager().createNativeQuery(sql);
-            for (int i = 0; i < params.length; i++) {
-                query.setParameter(i + 1, params[i]);
-            }
-            return ((Number) query.getSingleResult()).longValue();
-        });
+        assertEquals(0, fixtures.count("select count(*) from identity_document where request_id = ?1", closed));
+        assertEquals(1, fixtures.count("select count(*) from identity_document where request_id = ?1", open));
+        assertEquals(1, fixtures.count("select count(*) from dsr_request where id = ?1", closed), "the case itself stays");
     }
 }

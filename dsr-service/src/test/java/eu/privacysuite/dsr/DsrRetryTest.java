@@ -11,7 +11,6 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,10 +22,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import eu.privacysuite.dsr.config.DsrConfig;
 import eu.privacysuite.dsr.domain.DsrAuditEntryRepository;
-import eu.privacysuite.dsr.domain.DsrRequestRepository;
 import eu.privacysuite.shared.events.DsrOutcome;
 import eu.privacysuite.shared.events.Topics;
-import eu.privacysuite.shared.subject.SubjectKeys;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -34,15 +31,7 @@ import eu.privacysuite.testing.TestTokens;
 
 /** The controller re-drives a request that needs attention, for one participant or for all that have not acted. */
 @QuarkusTest
-class DsrRetryTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @Inject
-    SubjectKeys subjectKeys;
-
-    @Inject
-    DsrRequestRepository requests;
+class DsrRetryTest extends RequestTestBase {
 
     @Inject
     DsrAuditEntryRepository audit;

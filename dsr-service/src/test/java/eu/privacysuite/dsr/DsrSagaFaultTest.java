@@ -7,7 +7,6 @@ import static eu.privacysuite.dsr.DsrApi.reply;
 import static eu.privacysuite.dsr.DsrApi.view;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -15,26 +14,16 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import eu.privacysuite.dsr.config.DsrConfig;
-import eu.privacysuite.dsr.domain.DsrRequestRepository;
 import eu.privacysuite.dsr.domain.ParticipantTask;
 import eu.privacysuite.dsr.domain.ParticipantTaskRepository;
 import eu.privacysuite.shared.events.DsrOutcome;
-import eu.privacysuite.shared.subject.SubjectKeys;
 import eu.privacysuite.testing.SuitePlatformResource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The saga under a broker outage and a change of configuration. */
 @QuarkusTest
-class DsrSagaFaultTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @Inject
-    SubjectKeys subjectKeys;
-
-    @Inject
-    DsrRequestRepository requests;
+class DsrSagaFaultTest extends RequestTestBase {
 
     @Inject
     ParticipantTaskRepository tasks;

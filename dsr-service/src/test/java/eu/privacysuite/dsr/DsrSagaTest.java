@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,13 +25,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import eu.privacysuite.dsr.config.DsrConfig;
-import eu.privacysuite.dsr.domain.DsrRequestRepository;
 import eu.privacysuite.shared.events.DsrOutcome;
 import eu.privacysuite.shared.events.DsrReply;
 import eu.privacysuite.shared.events.EventEnvelope;
 import eu.privacysuite.shared.events.EventTypes;
 import eu.privacysuite.shared.events.Topics;
-import eu.privacysuite.shared.subject.SubjectKeys;
 import eu.privacysuite.testing.PoisonMessages;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -41,19 +38,11 @@ import io.restassured.path.json.JsonPath;
 
 /** The saga against the real broker: the test plays the participants by answering on their privacy.dsr.replies.<service> topics. */
 @QuarkusTest
-class DsrSagaTest {
+class DsrSagaTest extends RequestTestBase {
 
     // Health, metrics and OpenAPI answer on the management port only.
     @TestHTTPResource(value = "/", management = true)
     URL management;
-
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @Inject
-    SubjectKeys subjectKeys;
-
-    @Inject
-    DsrRequestRepository requests;
 
     @Inject
     DsrConfig config;

@@ -15,7 +15,6 @@ import eu.privacysuite.dsr.config.DsrConfig;
 import eu.privacysuite.dsr.domain.DsrRequest;
 import eu.privacysuite.dsr.domain.ParticipantTask;
 import eu.privacysuite.dsr.domain.RequestAct;
-import eu.privacysuite.dsr.domain.TaskStatus;
 import eu.privacysuite.shared.events.DsrAction;
 import eu.privacysuite.shared.events.DsrCommand;
 import eu.privacysuite.shared.events.EventCodec;
@@ -25,7 +24,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * Requests in progress as identity verification leaves them (a pending task per participant), stored directly under
  * a subject key the test chooses, so that a test can play the participants, and can hold two open requests of one
- * subject, which the intake would link as duplicates. The intake's own path is tested in DsrLifecycleTest.
+ * subject, which the intake would link as duplicates. The intake's own path is tested in DsrLifecycleTest. Also
+ * counts what the database holds, for the tests that check what was kept or purged.
  */
 @ApplicationScoped
 public class RequestFixtures {
@@ -59,21 +59,25 @@ public class RequestFixtures {
             request.attempts = 1;
             entityManager.persist(request);
             for (String service : config.participants()) {
-                ParticipantTask task = new ParticipantTask();
-                task.requestId = request.id;
-                task.service = service;
-                task.status = TaskStatus.PENDING;
-                task.lastSentAt = now;
-                entityManager.persist(task);
+                entityManager.persist(ParticipantTask.pending(request.id, service, now));
             }
             return request.id;
         });
     }
 
     public long storedParts(UUID requestId) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
-                .createNativeQuery("select count(*) from dsr_export_part where request_id = :id")
-                .setParameter("id", requestId).getSingleResult()).longValue());
+        return count("select count(*) from dsr_export_part where request_id = ?1", requestId);
+    }
+
+    /** What a native {@code select count(*)} with positional parameters answers, read in its own transaction. */
+    public long count(String sql, Object... params) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            var query = entityManager.createNativeQuery(sql);
+            for (int i = 0; i < params.length; i++) {
+                query.setParameter(i + 1, params[i]);
+            }
+            return ((Number) query.getSingleResult()).longValue();
+        });
     }
 
     /** A record as a participant exports it: field names and scalar values, in this order. */

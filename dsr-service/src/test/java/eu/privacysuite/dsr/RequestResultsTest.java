@@ -30,7 +30,6 @@ import java.util.zip.ZipInputStream;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,13 +44,13 @@ import eu.privacysuite.shared.dsr.SubjectExport;
 import eu.privacysuite.shared.events.DsrAction;
 import eu.privacysuite.shared.events.DsrOutcome;
 import eu.privacysuite.shared.subject.SubjectKeys;
-import eu.privacysuite.testing.TestClock;
+import eu.privacysuite.testing.MovingClockTestBase;
 import eu.privacysuite.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The results of ACCESS and PORTABILITY requests, assembled from sealed exports sent on the real broker. */
 @QuarkusTest
-class RequestResultsTest {
+class RequestResultsTest extends MovingClockTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -67,14 +66,6 @@ class RequestResultsTest {
 
     @Inject
     ResultsExpiry expiry;
-
-    @Inject
-    TestClock clock;
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void accessReportShowsEveryServicesDataWithItsPurposeBasisRetentionSourceAndRecipients() {

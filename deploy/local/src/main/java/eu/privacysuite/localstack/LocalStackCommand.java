@@ -44,17 +44,7 @@ public final class LocalStackCommand {
         }
         Properties client = new Properties();
         client.put("bootstrap.servers", "127.0.0.1:" + settings.kafkaPort());
-        try {
-            DeadLetterReplay.Result result = new DeadLetterReplay(client).replay(args[1]);
-            System.out.printf("Moved %d record(s) from %s back to %s.%n", result.moved(), result.from(), result.to());
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-        } catch (RuntimeException e) {
-            System.err.println("Replay stopped: " + e.getMessage() + ". Records not yet acknowledged stay in the"
-                    + " dead-letter topic; run it again.");
-            System.exit(1);
-        }
+        DeadLetterReplay.replayFromCommandLine(client, args[1]);
     }
 
     private static void run(StackSettings settings) throws InterruptedException {

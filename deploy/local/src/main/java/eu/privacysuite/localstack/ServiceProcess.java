@@ -3,13 +3,9 @@ package eu.privacysuite.localstack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -88,26 +84,10 @@ public final class ServiceProcess {
 
     /** Waits until /q/health/ready (management port) answers 200; fails with the end of the service's log when it dies or times out. */
     public void awaitReady(Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(service.module() + " stopped (exit " + process.exitValue() + "):\n" + logTail());
-            }
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // Not listening yet.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + service.module(), e);
-            }
-            pause();
+        if (!Readiness.await(process, URI.create(managementUrl() + "/q/health/ready"), timeout, Duration.ofMillis(500),
+                service.module(), () -> ":\n" + logTail())) {
+            throw new IllegalStateException(service.module() + " not ready after " + timeout + ":\n" + logTail());
         }
-        throw new IllegalStateException(service.module() + " not ready after " + timeout + ":\n" + logTail());
     }
 
     /** SIGTERM, so Quarkus shuts down gracefully. */
@@ -133,15 +113,6 @@ public final class ServiceProcess {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(no log at " + log + ")";
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -48,6 +48,16 @@ public class ParticipantTask extends PanacheEntityBase {
     @Column(name = "replied_at")
     public Instant repliedAt;
 
+    /** A participant's task as the command leaves for it: pending, sent now. */
+    public static ParticipantTask pending(UUID requestId, String service, Instant sentAt) {
+        ParticipantTask task = new ParticipantTask();
+        task.requestId = requestId;
+        task.service = service;
+        task.status = TaskStatus.PENDING;
+        task.lastSentAt = sentAt;
+        return task;
+    }
+
     /** The primary key: a request has one task per participant. */
     public static class Key implements Serializable {
 

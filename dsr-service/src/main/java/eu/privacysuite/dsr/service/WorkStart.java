@@ -18,7 +18,6 @@ import eu.privacysuite.dsr.domain.ParticipantTaskRepository;
 import eu.privacysuite.dsr.domain.PostMortemDirective;
 import eu.privacysuite.dsr.domain.PostMortemDirectiveRepository;
 import eu.privacysuite.dsr.domain.RequestAct;
-import eu.privacysuite.dsr.domain.TaskStatus;
 import eu.privacysuite.shared.events.DsrAction;
 import eu.privacysuite.shared.events.DsrCommand;
 import eu.privacysuite.shared.events.EventCodec;
@@ -67,11 +66,7 @@ public class WorkStart {
         request.attempts = 1;
         List<ParticipantTask> participants = new ArrayList<>();
         for (String service : config.participants()) {
-            ParticipantTask task = new ParticipantTask();
-            task.requestId = request.id;
-            task.service = service;
-            task.status = TaskStatus.PENDING;
-            task.lastSentAt = now;
+            ParticipantTask task = ParticipantTask.pending(request.id, service, now);
             tasks.persist(task);
             participants.add(task);
         }

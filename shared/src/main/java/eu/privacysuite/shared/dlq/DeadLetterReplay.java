@@ -162,8 +162,16 @@ public final class DeadLetterReplay {
                     + " optional KAFKA_CLIENT_PROPERTIES=<file>)");
             System.exit(2);
         }
+        replayFromCommandLine(clientFromEnvironment(), args[0]);
+    }
+
+    /**
+     * One replay as a command runs it (this class's {@link #main}, the local stack's {@code replay-dlq}): says what moved,
+     * or exits 2 for a topic it cannot replay and 1 when the replay stopped part-way.
+     */
+    public static void replayFromCommandLine(Properties client, String topic) {
         try {
-            Result result = new DeadLetterReplay(clientFromEnvironment()).replay(args[0]);
+            Result result = new DeadLetterReplay(client).replay(topic);
             System.out.printf("Moved %d record(s) from %s back to %s.%n", result.moved(), result.from(), result.to());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
