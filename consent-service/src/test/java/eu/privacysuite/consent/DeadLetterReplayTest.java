@@ -24,8 +24,6 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import eu.privacysuite.consent.domain.ConsentProofRepository;
-import eu.privacysuite.consent.domain.VisitorLinkRepository;
 import eu.privacysuite.shared.dlq.DeadLetterReplay;
 import eu.privacysuite.shared.events.DsrAction;
 import eu.privacysuite.shared.events.DsrCommand;
@@ -36,7 +34,6 @@ import eu.privacysuite.shared.events.Topics;
 import eu.privacysuite.shared.subject.SubjectKeys;
 import eu.privacysuite.testing.SuitePlatformResource;
 import eu.privacysuite.testing.TopicProbe;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -47,12 +44,6 @@ import io.quarkus.test.junit.QuarkusTest;
 class DeadLetterReplayTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @Inject
-    ConsentProofRepository proofs;
-
-    @Inject
-    VisitorLinkRepository links;
 
     @Inject
     SubjectKeys subjectKeys;
@@ -71,13 +62,13 @@ class DeadLetterReplayTest {
                 "contact-service", UUID.randomUUID().toString(), subjectKey,
                 mapper.valueToTree(new SubjectLinked(subjectKey, visitor.toString())));
         deadLetter(subjectKey, mapper.writeValueAsString(link));
-        assertEquals(0, links(visitor), "the link sits in the DLQ, not in the database");
+        assertEquals(0, Stored.links("visitorId", visitor), "the link sits in the DLQ, not in the database");
 
         DeadLetterReplay replay = new DeadLetterReplay(client());
         DeadLetterReplay.Result first = replay.replay(Topics.deadLetter(Topics.SUBJECT_LINKS));
         assertEquals(Topics.SUBJECT_LINKS, first.to());
         assertTrue(first.moved() >= 1, "the link is moved: " + first);
-        awaitTrue(() -> links(visitor) == 1, "the replayed link is stored");
+        awaitTrue(() -> Stored.links("visitorId", visitor) == 1, "the replayed link is stored");
 
         // Run twice: what the first run moved is not moved again.
         replay.replay(Topics.SUBJECT_LINKS);
@@ -98,7 +89,7 @@ class DeadLetterReplayTest {
                 r -> r.value().contains(requestId.toString()), WAIT).value()).get("data");
         assertEquals("DONE", reply.get("outcome").asText());
         assertEquals(3, reply.get("recordCount").asLong(), "two consent proofs and the link");
-        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> proofs.count("visitorId", visitor)));
+        assertEquals(0, Stored.proofs("visitorId", visitor));
     }
 
     /** As a consumer under the old rule did: the record on the DLQ with the reason in a header. */
@@ -115,10 +106,6 @@ class DeadLetterReplayTest {
         Properties p = new Properties();
         p.put("bootstrap.servers", SuitePlatformResource.bootstrapServers());
         return p;
-    }
-
-    private long links(UUID visitor) {
-        return QuarkusTransaction.requiringNew().call(() -> links.count("visitorId", visitor));
     }
 
     private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {

@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import eu.privacysuite.consent.domain.ConsentProofRepository;
-import eu.privacysuite.consent.domain.VisitorLinkRepository;
 import eu.privacysuite.shared.events.DsrAction;
 import eu.privacysuite.shared.events.DsrCommand;
 import eu.privacysuite.shared.events.EventEnvelope;
@@ -41,9 +40,6 @@ class ErasureTest {
     ConsentProofRepository proofs;
 
     @Inject
-    VisitorLinkRepository links;
-
-    @Inject
     SubjectKeys subjectKeys;
 
     @Inject
@@ -63,7 +59,7 @@ class ErasureTest {
 
         TopicProbe bus = new TopicProbe(SuitePlatformResource.bootstrapServers());
         sendLink(bus, subjectKey, linked, Instant.now());
-        eventually(() -> links("visitorId", linked) == 1, "the visitor link is stored");
+        eventually(() -> Stored.links("visitorId", linked) == 1, "the visitor link is stored");
 
         UUID requestId = UUID.randomUUID();
         EventEnvelope command = erasure(requestId, subjectKey, List.of(named.toString()));
@@ -74,10 +70,10 @@ class ErasureTest {
         assertEquals("DONE", reply.get("outcome").asText());
         assertEquals("consent-service", reply.get("service").asText());
         assertEquals(4, reply.get("recordCount").asLong(), "three consent proofs and one visitor link");
-        assertEquals(0, proofs("visitorId", linked));
-        assertEquals(0, proofs("visitorId", named));
-        assertEquals(1, proofs("visitorId", bystander), "another visitor's consent is untouched");
-        assertEquals(0, links("subjectKey", subjectKey));
+        assertEquals(0, Stored.proofs("visitorId", linked));
+        assertEquals(0, Stored.proofs("visitorId", named));
+        assertEquals(1, Stored.proofs("visitorId", bystander), "another visitor's consent is untouched");
+        assertEquals(0, Stored.links("subjectKey", subjectKey));
         bus.await(Topics.RETENTION_LIFECYCLE, r -> linked.toString().equals(r.key()) && r.value().contains("RECORD_DELETED"),
                 Duration.ofSeconds(20));
         ConsentApi.current(ConsentApi.DEMO, first.getString("visitorToken")).then().statusCode(404)
@@ -116,8 +112,8 @@ class ErasureTest {
         sendLink(bus, subjectKey, visitor, Instant.now().minus(1, ChronoUnit.HOURS));
         bus.await(Topics.RETENTION_LIFECYCLE, r -> r.value().contains(proofId) && r.value().contains("RECORD_DELETED"),
                 Duration.ofSeconds(30));
-        assertEquals(0, links("visitorId", visitor), "erased stays erased: no link");
-        assertEquals(0, proofs("visitorId", visitor));
+        assertEquals(0, Stored.links("visitorId", visitor), "erased stays erased: no link");
+        assertEquals(0, Stored.proofs("visitorId", visitor));
         ConsentApi.current(ConsentApi.DEMO, given.getString("visitorToken")).then().statusCode(404);
     }
 
@@ -134,12 +130,12 @@ class ErasureTest {
         bus.send(Topics.SUBJECT_LINKS, subjectKey, mapper.writeValueAsString(valid));
 
         PoisonMessages.assertDeadLettered(bus, Topics.SUBJECT_LINKS, subjectKey, poison.size());
-        eventually(() -> links("visitorId", visitor) == 1, "the link behind the poison is stored");
+        eventually(() -> Stored.links("visitorId", visitor) == 1, "the link behind the poison is stored");
         // A second visitor's link, behind the duplicate: once it is stored, the duplicate has been handled.
         UUID second = UUID.randomUUID();
         sendLink(bus, subjectKey, second, Instant.now());
-        eventually(() -> links("visitorId", second) == 1, "the link behind the duplicate is stored");
-        assertEquals(2, links("subjectKey", subjectKey), "the duplicate added nothing");
+        eventually(() -> Stored.links("visitorId", second) == 1, "the link behind the duplicate is stored");
+        assertEquals(2, Stored.links("subjectKey", subjectKey), "the duplicate added nothing");
     }
 
     private EventEnvelope erasure(UUID requestId, String subjectKey, List<String> visitorIds) {
@@ -156,14 +152,6 @@ class ErasureTest {
         return new EventEnvelope(UUID.randomUUID(), EventTypes.SUBJECT_LINKED, 1, occurredAt, "test",
                 UUID.randomUUID().toString(), subjectKey,
                 mapper.valueToTree(new SubjectLinked(subjectKey, visitor == null ? null : visitor.toString())));
-    }
-
-    private long proofs(String field, Object value) {
-        return QuarkusTransaction.requiringNew().call(() -> proofs.count(field, value));
-    }
-
-    private long links(String field, Object value) {
-        return QuarkusTransaction.requiringNew().call(() -> links.count(field, value));
     }
 
     private static void eventually(BooleanSupplier condition, String what) {

@@ -11,6 +11,8 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import eu.privacysuite.shared.subject.SubjectKeys;
+import io.quarkus.arc.Arc;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -60,6 +62,11 @@ final class Api {
             List<Mail> mails = mailbox.getMailsSentTo(address);
             return mails == null || mails.isEmpty() ? null : mails.get(mails.size() - 1);
         });
+    }
+
+    /** The key the service files the address's records under. */
+    static String subjectKey(String email) {
+        return Arc.container().instance(SubjectKeys.class).get().forEmail(email);
     }
 
     static String confirmToken(Mail mail) {

@@ -28,7 +28,6 @@ import eu.privacysuite.shared.dsr.SubjectExport;
 import eu.privacysuite.shared.events.DsrAction;
 import eu.privacysuite.shared.events.EventEnvelope;
 import eu.privacysuite.shared.events.Topics;
-import eu.privacysuite.shared.subject.SubjectKeys;
 import eu.privacysuite.testing.DsrBus;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -43,8 +42,6 @@ class DsrParticipationTest {
     @Inject
     SealedExports sealed;
     @Inject
-    SubjectKeys subjectKeys;
-    @Inject
     SubjectLists lists;
     @Inject
     MockMailbox mailbox;
@@ -55,7 +52,7 @@ class DsrParticipationTest {
         Api.confirm(Api.confirmToken(Api.awaitMail(mailbox, email))).then().statusCode(200);
         Api.send(Api.form(email, "Jeanne", null, null)).then().statusCode(201);
         NewsletterTest.subscribe(email);
-        String subjectKey = subjectKeys.forEmail(email);
+        String subjectKey = Api.subjectKey(email);
         Api.await("the subject's prospect and subscription", Duration.ofSeconds(10),
                 () -> count("Prospect", subjectKey) == 1 && count("NewsletterSubscription", subjectKey) == 1 ? true : null);
         return subjectKey;
@@ -146,7 +143,7 @@ class DsrParticipationTest {
 
     @Test
     void accessForAnUnknownSubjectRepliesNothingFound() {
-        JsonNode reply = new DsrBus("contact-service", mapper, sealed).act(subjectKeys.forEmail(Api.uniqueEmail("nobody")),
+        JsonNode reply = new DsrBus("contact-service", mapper, sealed).act(Api.subjectKey(Api.uniqueEmail("nobody")),
                 DsrAction.ACCESS, null);
         assertEquals("NOTHING_FOUND", reply.get("outcome").asText());
         assertTrue(reply.get("sealedExport").isNull());
@@ -161,7 +158,7 @@ class DsrParticipationTest {
         // The new address already has a prospect of its own (a confirmed request): the two merge into it.
         Api.send(Api.form(newEmail, "Jeanne", null, null)).then().statusCode(201);
         Api.confirm(Api.confirmToken(Api.awaitMail(mailbox, newEmail))).then().statusCode(200);
-        String newKey = subjectKeys.forEmail(newEmail);
+        String newKey = Api.subjectKey(newEmail);
         Api.await("the new address's prospect", Duration.ofSeconds(10), () -> count("Prospect", newKey) == 1 ? true : null);
         UUID survivor = prospect(newKey).id;
         UUID merged = prospect(oldKey).id;
@@ -211,7 +208,7 @@ class DsrParticipationTest {
         assertEquals("DONE", dsr.act(subjectKey, DsrAction.RESTRICTION_LIFTED, null).get("outcome").asText());
         assertFalse(lists.isRestricted(subjectKey));
         assertEquals("NOTHING_FOUND", dsr.act(subjectKey, DsrAction.RESTRICTION_LIFTED, null).get("outcome").asText());
-        assertEquals("NOTHING_FOUND", dsr.act(subjectKeys.forEmail(Api.uniqueEmail("stranger")), DsrAction.RESTRICTION,
+        assertEquals("NOTHING_FOUND", dsr.act(Api.subjectKey(Api.uniqueEmail("stranger")), DsrAction.RESTRICTION,
                 null).get("outcome").asText(), "nobody is listed for a subject who holds nothing here");
 
         JsonNode objected = dsr.act(subjectKey, DsrAction.OBJECTION, null);

@@ -24,7 +24,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import eu.privacysuite.contact.service.SubjectLists;
 import eu.privacysuite.shared.events.Topics;
-import eu.privacysuite.shared.subject.SubjectKeys;
 import eu.privacysuite.testing.SuitePlatformResource;
 import eu.privacysuite.testing.TopicProbe;
 import io.quarkus.mailer.Mail;
@@ -37,9 +36,6 @@ class NewsletterTest {
 
     @Inject
     MockMailbox mailbox;
-
-    @Inject
-    SubjectKeys subjectKeys;
 
     @Inject
     SubjectLists subjects;
@@ -72,7 +68,7 @@ class NewsletterTest {
         String email = Api.uniqueEmail("slow");
         subscribe(email);
         String token = Api.confirmToken(Api.awaitMail(mailbox, email));
-        String subjectKey = subjectKeys.forEmail(email);
+        String subjectKey = Api.subjectKey(email);
         Api.sql("update confirmation_token set expires_at = now() - interval '1 minute' where subject_key = ?1", subjectKey);
         Api.confirm(token).then().statusCode(410);
         Api.sql("update newsletter_subscription set requested_at = now() - interval '3 days' where subject_key = ?1", subjectKey);
@@ -90,7 +86,7 @@ class NewsletterTest {
                 .contentType(containsString("text/html"));
         assertTrue(!subscribers().contains(email));
         TopicProbe bus = new TopicProbe(SuitePlatformResource.bootstrapServers());
-        var clock = bus.await(Topics.RETENTION_LIFECYCLE, r -> subjectKeys.forEmail(email).equals(r.key())
+        var clock = bus.await(Topics.RETENTION_LIFECYCLE, r -> Api.subjectKey(email).equals(r.key())
                 && r.value().contains("NEWSLETTER") && r.value().contains("UNSUBSCRIBED"), Duration.ofSeconds(20));
         assertTrue(!clock.value().contains("leaver"));
         given().get("/api/newsletter/unsubscribe/unknown-token").then().statusCode(404).contentType("application/problem+json");
@@ -125,17 +121,17 @@ class NewsletterTest {
             Api.confirm(Api.confirmToken(Api.awaitMail(mailbox, email))).then().statusCode(200);
         }
         assertTrue(subscribers().containsAll(List.of(restricted, opposed)));
-        subjects.restrict(subjectKeys.forEmail(restricted));
-        subjects.suppress(subjectKeys.forEmail(opposed));
+        subjects.restrict(Api.subjectKey(restricted));
+        subjects.suppress(Api.subjectKey(opposed));
         assertTrue(!subscribers().contains(restricted) && !subscribers().contains(opposed));
-        subjects.liftRestriction(subjectKeys.forEmail(restricted));
+        subjects.liftRestriction(Api.subjectKey(restricted));
         assertTrue(subscribers().contains(restricted), "back once the restriction is lifted");
 
         int mailsBefore = mailbox.getMailsSentTo(opposed).size();
         subscribe(opposed);
         assertEquals(0, Api.count("select count(n) from NewsletterSubscription n where n.subjectKey = ?1 and n.status <> 'UNSUBSCRIBED'",
-                subjectKeys.forEmail(opposed)), "an objection is never undone by a form");
-        assertEquals(0, Api.count("select count(m) from OutgoingMail m where m.subjectKey = ?1", subjectKeys.forEmail(opposed)));
+                Api.subjectKey(opposed)), "an objection is never undone by a form");
+        assertEquals(0, Api.count("select count(m) from OutgoingMail m where m.subjectKey = ?1", Api.subjectKey(opposed)));
         assertEquals(mailsBefore, mailbox.getMailsSentTo(opposed).size(), "no confirmation mail either");
     }
 
@@ -154,7 +150,7 @@ class NewsletterTest {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(1, Api.count("select count(n) from NewsletterSubscription n where n.subjectKey = ?1", subjectKeys.forEmail(email)));
+        assertEquals(1, Api.count("select count(n) from NewsletterSubscription n where n.subjectKey = ?1", Api.subjectKey(email)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -167,7 +163,7 @@ class NewsletterTest {
                 .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(400), equalTo(422)))
                 .contentType("application/problem+json").body(not(containsString(email)));
         assertEquals(0, Api.count("select count(n) from NewsletterSubscription n where n.subjectKey = ?1",
-                subjectKeys.forEmail(email)));
+                Api.subjectKey(email)));
     }
 
     @Test

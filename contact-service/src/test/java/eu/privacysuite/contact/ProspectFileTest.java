@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 
 import eu.privacysuite.contact.service.SubjectLists;
 import eu.privacysuite.shared.events.Topics;
-import eu.privacysuite.shared.subject.SubjectKeys;
 import eu.privacysuite.testing.SuitePlatformResource;
 import eu.privacysuite.testing.TopicProbe;
 import io.quarkus.mailer.MockMailbox;
@@ -31,9 +30,6 @@ class ProspectFileTest {
 
     @Inject
     MockMailbox mailbox;
-
-    @Inject
-    SubjectKeys subjectKeys;
 
     @Inject
     SubjectLists subjects;
@@ -91,8 +87,8 @@ class ProspectFileTest {
         Api.send(Api.form(formula, "=HYPERLINK(\\\"x\\\")", null, null)).then().statusCode(201);
         Api.confirm(Api.confirmToken(Api.awaitMail(mailbox, formula))).then().statusCode(200);
 
-        subjects.restrict(subjectKeys.forEmail(restricted));
-        subjects.suppress(subjectKeys.forEmail(opposed));
+        subjects.restrict(Api.subjectKey(restricted));
+        subjects.suppress(Api.subjectKey(opposed));
         String csv = Api.controller().get("/api/prospects/export").then().statusCode(200)
                 .contentType(containsString("text/csv")).extract().asString();
         assertTrue(csv.startsWith("id,civility,firstName,lastName,email"), csv.lines().findFirst().orElse(""));
@@ -109,7 +105,7 @@ class ProspectFileTest {
     @Test
     void opposedPersonIsNeverEnrolledAgainByAnyForm() {
         String email = Api.uniqueEmail("objector");
-        String subjectKey = subjectKeys.forEmail(email);
+        String subjectKey = Api.subjectKey(email);
         subjects.suppress(subjectKey);
         Api.send(Api.form(email, "Objector", null, null)).then().statusCode(201);
         Api.confirm(Api.confirmToken(Api.awaitMail(mailbox, email))).then().statusCode(200);

@@ -1,10 +1,5 @@
 package eu.privacysuite.retention;
 
-import java.net.URL;
-import io.quarkus.test.common.http.TestHTTPResource;
-import org.junit.jupiter.api.BeforeEach;
-
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +26,7 @@ import eu.privacysuite.shared.events.EventEnvelope;
 import eu.privacysuite.shared.events.Topics;
 import eu.privacysuite.testing.DisposableDatabaseResource;
 import eu.privacysuite.testing.DisposablePostgres;
+import eu.privacysuite.testing.Management;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -44,16 +40,6 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(DatabaseOutageTest.OwnDatabase.class)
 class DatabaseOutageTest {
-
-    // Health, metrics and OpenAPI answer on the management port only.
-    @TestHTTPResource(value = "/", management = true)
-    URL management;
-    private static int managementPort;
-
-    @BeforeEach
-    void findManagementPort() {
-        managementPort = management.getPort();
-    }
 
     private static final int DURING_OUTAGE = 30;
 
@@ -137,7 +123,7 @@ class DatabaseOutageTest {
     private static void awaitReadiness(int status, String showing) {
         await("readiness " + status + " showing " + showing).atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(500)).until(() -> {
-                    var response = given().port(managementPort).get("/q/health/ready");
+                    var response = Management.given().get("/q/health/ready");
                     return response.statusCode() == status && response.asString().contains(showing);
                 });
     }

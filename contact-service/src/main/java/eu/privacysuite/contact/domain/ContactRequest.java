@@ -17,7 +17,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "contact_request")
-public class ContactRequest {
+public class ContactRequest extends ParentalHold {
 
     @Id
     public UUID id;
@@ -49,23 +49,6 @@ public class ContactRequest {
 
     @Column(name = "address_confirmed_at")
     public Instant addressConfirmedAt;
-
-    @Column(nullable = false)
-    public boolean minor;
-
-    @Column(name = "parent_email")
-    public String parentEmail;
-
-    @Column(name = "parent_confirmed_at")
-    public Instant parentConfirmedAt;
-
-    @Column(name = "hold_expires_at")
-    public Instant holdExpiresAt;
-
-    /** A minor's request waits for a parent's confirmation before anything is used for prospecting. */
-    public boolean held() {
-        return minor && parentConfirmedAt == null;
-    }
 
     public boolean addressConfirmed() {
         return addressConfirmedAt != null;

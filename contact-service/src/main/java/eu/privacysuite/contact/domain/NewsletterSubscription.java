@@ -16,7 +16,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "newsletter_subscription")
-public class NewsletterSubscription {
+public class NewsletterSubscription extends ParentalHold {
 
     public enum Status {
         PENDING, ACTIVE, UNSUBSCRIBED
@@ -41,18 +41,6 @@ public class NewsletterSubscription {
     @Column(name = "unsubscribe_token", nullable = false)
     public String unsubscribeToken;
 
-    @Column(nullable = false)
-    public boolean minor;
-
-    @Column(name = "parent_email")
-    public String parentEmail;
-
-    @Column(name = "parent_confirmed_at")
-    public Instant parentConfirmedAt;
-
-    @Column(name = "hold_expires_at")
-    public Instant holdExpiresAt;
-
     @Column(name = "requested_at", nullable = false)
     public Instant requestedAt;
 
@@ -61,10 +49,6 @@ public class NewsletterSubscription {
 
     @Column(name = "unsubscribed_at")
     public Instant unsubscribedAt;
-
-    public boolean held() {
-        return minor && parentConfirmedAt == null;
-    }
 
     /** Active once the subscriber confirmed and, for a minor, a parent did too. */
     public boolean readyToActivate() {

@@ -1,9 +1,5 @@
 package eu.privacysuite.contact.outbox;
 
-import java.net.URL;
-import io.quarkus.test.common.http.TestHTTPResource;
-import org.junit.jupiter.api.BeforeEach;
-
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import eu.privacysuite.shared.events.Topics;
 import eu.privacysuite.shared.outbox.ParkedEvents;
+import eu.privacysuite.testing.Management;
 import eu.privacysuite.testing.SuitePlatformResource;
 import eu.privacysuite.testing.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -34,16 +31,6 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 @QuarkusTestResource(value = SuitePlatformResource.class, initArgs = @ResourceArg(name = "database", value = "contact_test"))
 class BrokerOutageTest {
-
-    // Health, metrics and OpenAPI answer on the management port only.
-    @TestHTTPResource(value = "/", management = true)
-    URL management;
-    private static int managementPort;
-
-    @BeforeEach
-    void findManagementPort() {
-        managementPort = management.getPort();
-    }
 
     private static final int REQUESTS_DURING_OUTAGE = 20;
 
@@ -91,7 +78,7 @@ class BrokerOutageTest {
     }
 
     private static String readiness() {
-        return given().port(managementPort).config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+        return Management.given().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
                 .setParam("http.socket.timeout", 90_000))).get("/q/health/ready").then().extract().path("status");
     }
 }

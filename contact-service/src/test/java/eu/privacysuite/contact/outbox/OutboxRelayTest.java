@@ -1,10 +1,5 @@
 package eu.privacysuite.contact.outbox;
 
-import java.net.URL;
-import io.quarkus.test.common.http.TestHTTPResource;
-import org.junit.jupiter.api.BeforeEach;
-
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,6 +23,7 @@ import eu.privacysuite.shared.events.EventCodec;
 import eu.privacysuite.shared.events.EventEnvelope;
 import eu.privacysuite.shared.outbox.Outbox;
 import eu.privacysuite.shared.outbox.ParkedEvents;
+import eu.privacysuite.testing.Management;
 import eu.privacysuite.testing.SuitePlatformResource;
 import eu.privacysuite.testing.TopicProbe;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -38,16 +34,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(value = SuitePlatformResource.class, initArgs = @ResourceArg(name = "database", value = "contact_test"))
 class OutboxRelayTest {
-
-    // Health, metrics and OpenAPI answer on the management port only.
-    @TestHTTPResource(value = "/", management = true)
-    URL management;
-    private static int managementPort;
-
-    @BeforeEach
-    void findManagementPort() {
-        managementPort = management.getPort();
-    }
 
     private static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -79,9 +65,9 @@ class OutboxRelayTest {
         assertFalse(outbox.waiting(otherKeys.eventId()), "the other key's event left the outbox");
         assertTrue(parked.counts().held() >= 1);
 
-        assertEquals("DOWN", given().port(managementPort).get("/q/health/group/outbox").then().extract().path("status"));
+        assertEquals("DOWN", Management.given().get("/q/health/group/outbox").then().extract().path("status"));
         assertEquals("UP", outboxReadiness());
-        String metrics = given().port(managementPort).get("/q/metrics").asString();
+        String metrics = Management.given().get("/q/metrics").asString();
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("privacy_outbox_parked") && !l.endsWith(" 0.0")), metrics);
         assertTrue(metrics.contains("privacy_outbox_refused_total"));
 
@@ -148,7 +134,7 @@ class OutboxRelayTest {
         EventEnvelope after = event(UUID.randomUUID().toString(), 10);
         publish(topic, after);
         bus.await(topic, r -> r.value().contains(after.eventId().toString()), WAIT);
-        assertTrue(given().port(managementPort).get("/q/metrics").asString().lines()
+        assertTrue(Management.given().get("/q/metrics").asString().lines()
                 .anyMatch(l -> l.startsWith("privacy_outbox_relay_restarts_total") && !l.endsWith(" 0.0")));
     }
 
@@ -186,11 +172,11 @@ class OutboxRelayTest {
     }
 
     static String outboxReadiness() {
-        return given().port(managementPort).get("/q/health/ready").then().extract().path("checks.find { it.name == 'outbox' }.status");
+        return Management.given().get("/q/health/ready").then().extract().path("checks.find { it.name == 'outbox' }.status");
     }
 
     static String outboxReadinessData(String field) {
-        return given().port(managementPort).get("/q/health/ready").then().extract()
+        return Management.given().get("/q/health/ready").then().extract()
                 .path("checks.find { it.name == 'outbox' }.data." + field);
     }
 
