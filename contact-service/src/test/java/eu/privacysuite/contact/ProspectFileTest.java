@@ -64,6 +64,13 @@ class ProspectFileTest {
     }
 
     @Test
+    void anEmptySearchListsTheFileButAnEmptyPageSizeIsRefusedNamingIt() {
+        Api.controller().get("/api/prospects?q=").then().statusCode(200);
+        Api.controller().get("/api/prospects?size=").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("size"));
+    }
+
+    @Test
     void controllerReachingTheAuthorOfARequestConfirmsItEnrolsItAndLinksTheVisitor() {
         String email = Api.uniqueEmail("phoned");
         UUID visitor = UUID.randomUUID();

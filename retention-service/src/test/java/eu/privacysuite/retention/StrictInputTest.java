@@ -39,6 +39,17 @@ class StrictInputTest {
     }
 
     @Test
+    void aParameterSentEmptyIsRefusedNamingItInsteadOfTakingItsDefault() {
+        String[][] cases = { { "/api/retention/orders", "size" }, { "/api/retention/evidence", "page" },
+                { "/api/retention/holds", "active" }, { "/api/retention/due", "before" } };
+        for (String[] c : cases) {
+            given().auth().oauth2(TestTokens.auditor()).queryParam(c[1], "").get(c[0])
+                    .then().statusCode(400).contentType("application/problem+json").body("errors.field", contains(c[1]));
+        }
+        given().auth().oauth2(TestTokens.auditor()).get("/api/retention/orders").then().statusCode(200);
+    }
+
+    @Test
     void anInstantWithSurroundingSpaceOrOnlySpaceIsRefusedNamingIt() {
         given().auth().oauth2(TestTokens.auditor()).queryParam("from", " 2026-01-31T00:00:00Z")
                 .get("/api/retention/evidence").then().statusCode(400).contentType("application/problem+json")

@@ -1,11 +1,16 @@
 package eu.privacysuite.shared.rest;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
 import java.lang.reflect.Parameter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
@@ -21,9 +26,13 @@ import eu.privacysuite.shared.problem.Problem;
 /**
  * {@link PlainText} for query parameters, which do not go through JSON: a value with a control character, or a
  * query string that is not well percent-encoded, is a 400. The parameter is named only when the resource declares
- * it; an undeclared name is the client's text, and is not repeated. A declared boolean sent empty is a 400 too.
+ * it; an undeclared name is the client's text, and is not repeated. A declared parameter sent empty is a 400 too.
  */
 public class QueryParameterText {
+
+    static final String EMPTY_RULE = "must not be empty: leave it out for its default";
+    /** Free-text searches, where an empty value means no filter. */
+    private static final Set<String> MAY_BE_EMPTY = Set.of("q");
 
     @ServerRequestFilter
     public Optional<Response> refuseControlCharacters(UriInfo uri, ResourceInfo resource) {
@@ -34,9 +43,9 @@ public class QueryParameterText {
             return Optional.of(Problem.of(Response.Status.BAD_REQUEST, "The query string is not well percent-encoded.")
                     .toResponse());
         }
-        Optional<String> emptyBoolean = emptyBoolean(resource, parameters);
-        if (emptyBoolean.isPresent()) {
-            return Optional.of(new BadParameter(emptyBoolean.get(), StrictBooleans.RULE).problem().toResponse());
+        Optional<String> empty = sentEmpty(resource, parameters);
+        if (empty.isPresent()) {
+            return Optional.of(new BadParameter(empty.get(), EMPTY_RULE).problem().toResponse());
         }
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
             boolean broken = PlainText.breaks(parameter.getKey(), false)
@@ -51,26 +60,42 @@ public class QueryParameterText {
     }
 
     /**
-     * A declared boolean query parameter sent with an empty value ({@code ?dryRun=}): Quarkus REST reads it as
-     * absent, so the default would run and {@link StrictBooleans} would never see it.
+     * A declared query parameter sent with an empty value ({@code ?dryRun=}, {@code ?size=}): Quarkus REST reads it
+     * as absent, so its default would run and no converter would see it. Only a free-text search may be empty.
      */
-    private static Optional<String> emptyBoolean(ResourceInfo resource, Map<String, List<String>> parameters) {
+    private static Optional<String> sentEmpty(ResourceInfo resource, Map<String, List<String>> parameters) {
         if (resource == null || resource.getResourceMethod() == null) {
             return Optional.empty();
         }
         for (Parameter declared : resource.getResourceMethod().getParameters()) {
-            if (declared.getType() != boolean.class && declared.getType() != Boolean.class) {
-                continue;
+            List<AnnotatedElement> elements = new ArrayList<>(List.of(declared));
+            if (declared.isAnnotationPresent(BeanParam.class)) {
+                elements.addAll(List.of(declared.getType().getDeclaredFields()));
             }
-            QueryParam query = declared.getAnnotation(QueryParam.class);
-            RestQuery rest = declared.getAnnotation(RestQuery.class);
-            String name = query != null ? query.value()
-                    : rest == null ? null : rest.value().isEmpty() ? declared.getName() : rest.value();
-            if (name != null && parameters.getOrDefault(name, List.of()).stream().anyMatch(String::isEmpty)) {
-                return Optional.of(name);
+            for (AnnotatedElement element : elements) {
+                String name = queryName(element);
+                if (name != null && !MAY_BE_EMPTY.contains(name)
+                        && parameters.getOrDefault(name, List.of()).stream().anyMatch(String::isEmpty)) {
+                    return Optional.of(name);
+                }
             }
         }
         return Optional.empty();
+    }
+
+    private static String queryName(AnnotatedElement element) {
+        QueryParam query = element.getAnnotation(QueryParam.class);
+        RestQuery rest = element.getAnnotation(RestQuery.class);
+        if (query != null) {
+            return query.value();
+        }
+        if (rest == null) {
+            return null;
+        }
+        if (!rest.value().isEmpty()) {
+            return rest.value();
+        }
+        return element instanceof Parameter p ? p.getName() : ((Field) element).getName();
     }
 
     private static boolean declared(ResourceInfo resource, String name) {
