@@ -3,12 +3,14 @@ package eu.privacysuite.shared.rest;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
@@ -33,6 +35,8 @@ public class QueryParameterText {
     static final String EMPTY_RULE = "must not be empty: leave it out for its default";
     /** Free-text searches, where an empty value means no filter. */
     private static final Set<String> MAY_BE_EMPTY = Set.of("q");
+    /** Read once per resource method: reflection on every request would cost the hot paths for nothing. */
+    private static final Map<Method, List<String>> QUERY_NAMES = new ConcurrentHashMap<>();
 
     @ServerRequestFilter
     public Optional<Response> refuseControlCharacters(UriInfo uri, ResourceInfo resource) {
@@ -64,23 +68,33 @@ public class QueryParameterText {
      * as absent, so its default would run and no converter would see it. Only a free-text search may be empty.
      */
     private static Optional<String> sentEmpty(ResourceInfo resource, Map<String, List<String>> parameters) {
-        if (resource == null || resource.getResourceMethod() == null) {
+        if (parameters.isEmpty() || resource == null || resource.getResourceMethod() == null) {
             return Optional.empty();
         }
-        for (Parameter declared : resource.getResourceMethod().getParameters()) {
+        for (String name : QUERY_NAMES.computeIfAbsent(resource.getResourceMethod(), QueryParameterText::queryNames)) {
+            if (!MAY_BE_EMPTY.contains(name) && parameters.getOrDefault(name, List.of()).stream().anyMatch(String::isEmpty)) {
+                return Optional.of(name);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The query parameters a resource method declares, directly or in a {@code @BeanParam}. */
+    private static List<String> queryNames(Method method) {
+        List<String> names = new ArrayList<>();
+        for (Parameter declared : method.getParameters()) {
             List<AnnotatedElement> elements = new ArrayList<>(List.of(declared));
             if (declared.isAnnotationPresent(BeanParam.class)) {
                 elements.addAll(List.of(declared.getType().getDeclaredFields()));
             }
             for (AnnotatedElement element : elements) {
                 String name = queryName(element);
-                if (name != null && !MAY_BE_EMPTY.contains(name)
-                        && parameters.getOrDefault(name, List.of()).stream().anyMatch(String::isEmpty)) {
-                    return Optional.of(name);
+                if (name != null) {
+                    names.add(name);
                 }
             }
         }
-        return Optional.empty();
+        return List.copyOf(names);
     }
 
     private static String queryName(AnnotatedElement element) {
