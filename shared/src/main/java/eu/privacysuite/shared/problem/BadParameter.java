@@ -1,29 +1,15 @@
 package eu.privacysuite.shared.problem;
 
-import java.util.List;
-
 import jakarta.ws.rs.core.Response.Status;
 
 /**
  * A query, header or path parameter whose value breaks its rule: 400, naming the parameter, never its value. Thrown
  * from a parameter converter, it reaches the mappers wrapped in the 404 or 400 Jakarta REST makes of it.
  */
-public class BadParameter extends ProblemException {
-
-    private final String parameter;
-    private final String rule;
+public class BadParameter extends NamedInputProblem {
 
     /** {@code rule} completes "Parameter 'x' ..." and goes to the client: it must not hold the client's values. */
     public BadParameter(String parameter, String rule) {
-        super(Status.BAD_REQUEST, "Parameter '" + parameter + "' " + rule + ".");
-        this.parameter = parameter;
-        this.rule = rule;
-    }
-
-    @Override
-    public Problem problem() {
-        Problem problem = super.problem();
-        return new Problem(problem.type(), "Invalid request", problem.status(), problem.detail(), null,
-                List.of(new Problem.InvalidParam(parameter, rule)));
+        super(Status.BAD_REQUEST, "Parameter", parameter, rule, "Invalid request");
     }
 }
