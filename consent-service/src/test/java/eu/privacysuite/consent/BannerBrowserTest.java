@@ -29,6 +29,7 @@ import org.openqa.selenium.WebElement;
 import eu.privacysuite.consent.domain.ConsentAction;
 import eu.privacysuite.consent.domain.ConsentProof;
 import eu.privacysuite.consent.domain.ConsentProofRepository;
+import eu.privacysuite.consent.service.PublishedVersions;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -47,6 +48,9 @@ class BannerBrowserTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    PublishedVersions published;
 
     @BeforeAll
     static void startBrowser() {
@@ -271,6 +275,8 @@ class BannerBrowserTest {
             em.createNativeQuery("update policy_version set current = true where site_id = 'demo' and version = :v")
                     .setParameter("v", ConsentApi.CURRENT).executeUpdate();
         });
+        published.forget(); // changed behind the service: its copy of the versions is loaded again
+
     }
 
     private ConsentProof last(UUID visitor) {

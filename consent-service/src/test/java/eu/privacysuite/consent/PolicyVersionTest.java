@@ -6,17 +6,23 @@ import static eu.privacysuite.consent.ConsentApi.give;
 import static eu.privacysuite.consent.ConsentApi.post;
 import static eu.privacysuite.consent.ConsentApi.publish;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import eu.privacysuite.testing.TestTokens;
@@ -26,6 +32,9 @@ import eu.privacysuite.testing.TestTokens;
 class PolicyVersionTest {
 
     static final String SHOP = "shop";
+
+    @Inject
+    EntityManager em;
 
     @Test
     void onlyTheControllerPublishesAndANewVersionReasksOnlyTheChangedPurposes() {
@@ -61,6 +70,28 @@ class PolicyVersionTest {
         String again = give(SHOP, token, v3, "CUSTOM", "{\"google-analytics\":true,\"twitter\":false}")
                 .getString("visitorToken");
         current(SHOP, again).then().body("stale", equalTo(false)).body("reaskPurposes", equalTo(List.of()));
+    }
+
+    /**
+     * Another replica publishes (here: rows changed behind this one): a consent to the new version is accepted at
+     * once, because it is checked against the database; the reads show it once this replica's copy is reloaded,
+     * within consent.policy-versions-fresh-for (1 s).
+     */
+    @Test
+    void aVersionPublishedOnAnotherReplicaCountsAtOnceAndShowsInReadsWithinASecond() {
+        String version = "2026-04-" + UUID.randomUUID().toString().substring(0, 8);
+        given().get("/banner.js").then().statusCode(200); // this replica has its copy
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("update policy_version set current = false where site_id = 'blog'").executeUpdate();
+            em.createNativeQuery("insert into policy_version (site_id, version, published_at, current, text,"
+                    + " changed_purposes) values ('blog', :v, now(), true, 'elsewhere', '[]')")
+                    .setParameter("v", version).executeUpdate();
+        });
+        String token = give("blog", null, version, "ACCEPT_ALL", "{}").getString("visitorToken");
+        await().atMost(Duration.ofSeconds(3)).untilAsserted(() -> {
+            given().get("/banner.js").then().body(containsString("\"blog\":\"" + version + "\""));
+            current("blog", token).then().statusCode(200).body("stale", equalTo(false));
+        });
     }
 
     @Test

@@ -32,6 +32,14 @@ public interface ConsentConfig {
     /** Each site by its id. */
     Map<String, Site> sites();
 
+    /**
+     * How old this replica's copy of the published policy versions may be before a read loads it again: what a
+     * version published on another replica takes to show in reads here. A publication on this replica shows at
+     * once; a consent is always checked against the version in force in the database.
+     */
+    @WithDefault("1s")
+    Duration policyVersionsFreshFor();
+
     Digest digest();
 
     Objection objection();

@@ -24,8 +24,9 @@ public class PolicyVersionRepository implements PanacheRepositoryBase<PolicyVers
         return list("siteId", Sort.ascending("publishedAt"), siteId);
     }
 
-    public List<PolicyVersion> allCurrent() {
-        return list("current", true);
+    /** Every site's versions, oldest first within a site. */
+    public List<PolicyVersion> allOldestFirst() {
+        return listAll(Sort.ascending("siteId", "publishedAt"));
     }
 
     /** The current version stops being current, before a new one is flushed (one current per site). */

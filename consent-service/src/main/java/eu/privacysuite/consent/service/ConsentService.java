@@ -42,10 +42,12 @@ public class ConsentService {
     private final RetentionClocks clocks;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final PublishedVersions published;
 
     public ConsentService(PolicyVersionRepository versions, ConsentProofRepository proofs, Sites sites,
             VisitorIds visitorIds, ConsentConfig config, RetentionClocks clocks, Clock clock,
-            MeterRegistry registry) {
+            MeterRegistry registry, PublishedVersions published) {
+        this.published = published;
         this.versions = versions;
         this.proofs = proofs;
         this.sites = sites;
@@ -76,8 +78,12 @@ public class ConsentService {
         }
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         List<CookieService> offered = sites.servicesOf(choice.siteId());
-        proofs.lockChainOf(visitor);
-        if (choice.action() == ConsentAction.GPC) {
+        // A visitor issued just now has no chain yet: nothing to wait for, nothing to link to.
+        boolean returning = choice.visitorToken() != null;
+        if (returning) {
+            proofs.lockChainOf(visitor);
+        }
+        if (returning && choice.action() == ConsentAction.GPC) {
             Optional<ConsentProof> explicit = proofs.findLatestValid(choice.siteId(), visitor, now)
                     .filter(p -> p.action != ConsentAction.GPC);
             if (explicit.isPresent()) {
@@ -100,7 +106,7 @@ public class ConsentService {
         proof.ipPrefix = choice.ipPrefix();
         proof.browserFamily = choice.browserFamily();
         proof.gpc = choice.gpcSignal() || choice.action() == ConsentAction.GPC;
-        ProofChain.seal(proof, proofs.findLast(visitor).orElse(null));
+        ProofChain.seal(proof, returning ? proofs.findLast(visitor).orElse(null) : null);
         proofs.persist(proof);
 
         // Consent is pseudonymous: the clock event is keyed by the visitor and carries no subject key.
@@ -110,8 +116,10 @@ public class ConsentService {
         return view(proof, now, version);
     }
 
-    /** The visitor's latest proof on the site that still holds; reading it never extends it. */
-    @Transactional
+    /**
+     * The visitor's latest proof on the site that still holds; reading it never extends it. One statement, outside
+     * a transaction: the versions it is shown against come from this replica's copy.
+     */
     public RecordedConsent current(String siteId, String visitorToken) {
         sites.require(siteId);
         UUID visitor = visitorIds.verify(visitorToken).orElseThrow(() -> new ProblemException(Status.FORBIDDEN,
@@ -119,14 +127,14 @@ public class ConsentService {
         Instant now = Instant.now(clock);
         ConsentProof proof = proofs.findLatestValid(siteId, visitor, now).orElseThrow(
                 () -> new ProblemException(Status.NOT_FOUND, "No consent holds for this visitor: the banner must ask."));
-        PolicyVersion current = versions.findCurrent(siteId).orElse(null);
-        return view(proof, now, current);
+        return view(proof, now, published.current(siteId).orElse(null));
     }
 
     private RecordedConsent view(ConsentProof proof, Instant now, PolicyVersion current) {
         String currentVersion = current == null ? null : current.version;
         return new RecordedConsent(proof, visitorIds.sign(proof.visitorId), !now.isBefore(proof.askAgainAt),
-                PolicyPublishing.changedSince(versions.ofSite(proof.siteId), proof.policyVersion), currentVersion, now);
+                PolicyPublishing.changedSince(published.ofSite(proof.siteId), proof.policyVersion), currentVersion,
+                now);
     }
 
     /** Accepted and refused choices per service: site, service and category only, nothing about the visitor. */

@@ -12,7 +12,6 @@ import jakarta.transaction.Transactional;
 import eu.privacysuite.consent.config.ConsentConfig;
 import eu.privacysuite.consent.domain.CookieService;
 import eu.privacysuite.consent.domain.PolicyVersion;
-import eu.privacysuite.consent.domain.PolicyVersionRepository;
 import eu.privacysuite.consent.domain.ServiceCategory;
 
 /** What a site's banner presents (policy art. 11): the version in force and the site's services by category. */
@@ -20,12 +19,12 @@ import eu.privacysuite.consent.domain.ServiceCategory;
 public class PolicyCatalogue {
 
     private final PolicyPublishing publishing;
-    private final PolicyVersionRepository versions;
+    private final PublishedVersions published;
     private final Sites sites;
 
-    public PolicyCatalogue(PolicyPublishing publishing, PolicyVersionRepository versions, Sites sites) {
+    public PolicyCatalogue(PolicyPublishing publishing, PublishedVersions published, Sites sites) {
         this.publishing = publishing;
-        this.versions = versions;
+        this.published = published;
         this.sites = sites;
     }
 
@@ -50,13 +49,13 @@ public class PolicyCatalogue {
 
     /**
      * Per site, the version in force only: what banner.js needs to tell, from its cookie alone, whether a choice
-     * was made under an older version. Which purposes changed since is asked then ({@code reaskPurposes}).
+     * was made under an older version. Which purposes changed since is asked then ({@code reaskPurposes}). Read from
+     * this replica's copy: every page view asks for the script.
      */
-    @Transactional
     public Map<String, String> versionsInForce() {
         Map<String, String> bySite = new TreeMap<>();
         for (String site : sites.ids()) {
-            versions.findCurrent(site).ifPresent(current -> bySite.put(site, current.version));
+            published.current(site).ifPresent(current -> bySite.put(site, current.version));
         }
         return bySite;
     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response.Status;
 
@@ -29,11 +30,14 @@ public class PolicyPublishing {
     private final PolicyVersionRepository versions;
     private final Sites sites;
     private final Clock clock;
+    private final Event<PublishedVersions.Published> publications;
 
-    public PolicyPublishing(PolicyVersionRepository versions, Sites sites, Clock clock) {
+    public PolicyPublishing(PolicyVersionRepository versions, Sites sites, Clock clock,
+            Event<PublishedVersions.Published> publications) {
         this.versions = versions;
         this.sites = sites;
         this.clock = clock;
+        this.publications = publications;
     }
 
     @Transactional
@@ -60,6 +64,7 @@ public class PolicyPublishing {
         published.changedPurposes = List.copyOf(new TreeSet<>(changedPurposes));
         published.publishedBy = publishedBy;
         versions.persist(published);
+        publications.fire(new PublishedVersions.Published(siteId));
         return published;
     }
 
