@@ -246,7 +246,7 @@ class ConsentResourceTest extends MovingClockTestBase {
     }
 
     @Test
-    void theBenchmarksEmptyEndpointIsNotInABuildThatDoesNotAskForIt() {
+    void theBenchmarksEmptyEndpointAnswers404UnlessTheBenchSwitchesItOn() {
         given().get("/api/empty").then().statusCode(404);
     }
 
