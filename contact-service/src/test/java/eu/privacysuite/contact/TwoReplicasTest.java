@@ -35,12 +35,13 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
 /**
- * What two replicas of contact-service share. The contact form's rate limit holds across replicas: 20 posts per client per window in total, whichever replica
- * takes them. Replica 1 is this service over HTTP. Replica 2 is a second {@link ClientRateLimiter}, the class the
- * service runs, built as the service builds it but on connections of its own to the same database, as another JVM
- * would be; the allowance is shared only through the database. A database outage refuses with 503 and
- * Retry-After, never lets a post through unchecked. The holds-and-tokens sweep runs on one replica at a time: while
- * another replica's sweep holds the job (its transaction, on connections of its own), this one's skips.
+ * What two replicas of contact-service share. The contact form's rate limit holds across replicas: 20 posts per
+ * client per window in total, whichever replica takes them. Replica 1 is this service over HTTP. Replica 2 is a
+ * second {@link ClientRateLimiter}, the class the service runs, built as the service builds it but on connections
+ * of its own to the same database, as another JVM would be; the allowance is shared only through the database.
+ * While the database is down the limit refuses (it throws a fault to retry, it never allows) and a post gets 503
+ * with Retry-After, not a 500. The holds-and-tokens sweep runs on one replica at a time: while another replica's
+ * sweep holds the job (its transaction, on connections of its own), this one's skips.
  */
 @QuarkusTest
 @TestProfile(PurgeDuringDatabaseOutageTest.OwnDatabase.class)
@@ -86,10 +87,15 @@ class TwoReplicasTest {
     }
 
     @Test
-    void aPostWhileTheDatabaseIsDownIs503WithRetryAfterNotLetThrough() {
+    void whileTheDatabaseIsDownTheLimitRefusesAndAPostIs503WithRetryAfter() {
         String client = "2001:db8:dead::" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1, 0xffff));
+        ClientRateLimiter replica2 = secondReplica();
         DisposableDatabaseResource.postgres().stop();
         try {
+            // The limit fails closed: no answer from the database is no allowance, and the fault is one to retry.
+            RuntimeException refused = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                    () -> replica2.tryAcquire(client));
+            assertTrue(eu.privacysuite.shared.problem.DatabaseFaults.isTransient(refused), refused.toString());
             given().contentType(ContentType.JSON).header("X-Forwarded-For", client)
                     .body(Api.form(Api.uniqueEmail("outage"), "Jeanne", null, null)).post("/api/contact-requests")
                     .then().statusCode(503).contentType("application/problem+json").header("Retry-After", notNullValue());
