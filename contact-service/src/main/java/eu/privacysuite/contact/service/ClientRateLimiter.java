@@ -1,46 +1,106 @@
 package eu.privacysuite.contact.service;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.OptionalLong;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import javax.sql.DataSource;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import eu.privacysuite.contact.config.ContactConfig;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import io.quarkus.scheduler.Scheduled;
 
 /**
- * The per-client rate limit of the public endpoints: one Bucket4j token bucket per client address, kept in memory
- * (per replica) while the client is active. Addresses are never logged or stored.
+ * The per-client rate limit of the public endpoints: one Bucket4j token bucket per client, kept in PostgreSQL
+ * (table {@code rate_limit_bucket}) so that every replica draws on the same allowance and a restart forgets
+ * nothing (docs/decisions/0032). A bucket is read and written under {@code SELECT ... FOR UPDATE} in a short
+ * transaction of its own. The row's id is a keyed hash of the address: addresses are never logged or stored.
+ * A database fault surfaces as an exception (the filter answers 503): the limit never lets a request through
+ * unchecked.
  */
 @ApplicationScoped
 public class ClientRateLimiter {
 
-    private final ContactConfig config;
-    private final Cache<String, Bucket> buckets;
+    private static final Logger LOG = Logger.getLogger(ClientRateLimiter.class);
+    private static final int CLEANUP_BATCH = 1_000;
 
-    public ClientRateLimiter(ContactConfig config) {
-        this.config = config;
-        this.buckets = Caffeine.newBuilder().maximumSize(100_000)
-                .expireAfterAccess(config.rateLimit().period().multipliedBy(2)).build();
+    private final PostgreSQLSelectForUpdateBasedProxyManager<Long> buckets;
+    private final BucketConfiguration limit;
+    private final SecretKeySpec clientKey;
+
+    @Inject
+    public ClientRateLimiter(ContactConfig config, DataSource dataSource,
+            @ConfigProperty(name = "privacy.subject.pepper") String pepper) {
+        long requests = config.rateLimit().requests();
+        this.limit = BucketConfiguration.builder()
+                .addLimit(l -> l.capacity(requests).refillGreedy(requests, config.rateLimit().period())).build();
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.LONG)
+                .table("rate_limit_bucket")
+                // A row can go once its bucket is full again: a fresh bucket then says the same.
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                .build();
+        this.clientKey = new SecretKeySpec(hmac(pepper.getBytes(StandardCharsets.UTF_8),
+                "contact-rate-limit-v1".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
     }
 
     /** Takes one request from the client's allowance; when none is left, the seconds until one is back. */
     public OptionalLong tryAcquire(String client) {
-        ConsumptionProbe probe = buckets.get(client, c -> newBucket()).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = buckets.builder().build(bucketId(client), limit).tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             return OptionalLong.empty();
         }
         return OptionalLong.of(Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1));
     }
 
-    private Bucket newBucket() {
-        long requests = config.rateLimit().requests();
-        return Bucket.builder()
-                .addLimit(limit -> limit.capacity(requests).refillGreedy(requests, config.rateLimit().period()))
-                .build();
+    /** Deletes the buckets that are full again; each replica may run it (the delete skips locked rows). */
+    @Scheduled(every = "${contact.sweep-interval:10m}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void forgetRefilledBuckets() {
+        try {
+            int removed;
+            do {
+                removed = buckets.removeExpired(CLEANUP_BATCH);
+            } while (removed == CLEANUP_BATCH);
+        } catch (RuntimeException e) {
+            // A fault (database away): the rows wait for the next run, and a full bucket allows no more than a new one.
+            LOG.warnf("rate limit buckets not cleaned up (%s); the next run tries again", e.getClass().getSimpleName());
+        }
+    }
+
+    /** The first 8 bytes of HMAC-SHA-256(key, address): the row's id, from which the address cannot be read back. */
+    long bucketId(String client) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(clientKey);
+            return ByteBuffer.wrap(mac.doFinal(client.getBytes(StandardCharsets.UTF_8))).getLong();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+
+    private static byte[] hmac(byte[] key, byte[] message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(message);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
     }
 }

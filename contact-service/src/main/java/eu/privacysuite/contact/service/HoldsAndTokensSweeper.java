@@ -18,30 +18,37 @@ import eu.privacysuite.contact.domain.NewsletterSubscriptionRepository;
 import eu.privacysuite.contact.messaging.LifecycleEvents;
 import eu.privacysuite.shared.events.ClockEvent;
 import eu.privacysuite.shared.events.RetentionCategories;
+import eu.privacysuite.shared.scheduling.JobLock;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * Deletes what was never confirmed in time: a minor's submission no parent confirmed, a newsletter subscription
- * never confirmed, and expired tokens.
+ * never confirmed, and expired tokens. One replica at a time ({@link JobLock}): two sweeps at once would both
+ * write the deletion's clock events, and the later one fail on rows already gone.
  */
 @ApplicationScoped
 public class HoldsAndTokensSweeper {
 
     private static final Logger LOG = Logger.getLogger(HoldsAndTokensSweeper.class);
+    /** The job's name for {@link JobLock}. */
+    public static final String JOB = "contact-holds-and-tokens-sweep";
 
     private final ContactRequestRepository requests;
     private final NewsletterSubscriptionRepository subscriptions;
     private final ConfirmationTokenRepository tokens;
     private final LifecycleEvents events;
+    private final JobLock jobLock;
     private final ContactConfig config;
     private final Clock clock;
 
     public HoldsAndTokensSweeper(ContactRequestRepository requests, NewsletterSubscriptionRepository subscriptions,
-            ConfirmationTokenRepository tokens, LifecycleEvents events, ContactConfig config, Clock clock) {
+            ConfirmationTokenRepository tokens, LifecycleEvents events, JobLock jobLock, ContactConfig config,
+            Clock clock) {
         this.requests = requests;
         this.subscriptions = subscriptions;
         this.tokens = tokens;
         this.events = events;
+        this.jobLock = jobLock;
         this.config = config;
         this.clock = clock;
     }
@@ -50,6 +57,10 @@ public class HoldsAndTokensSweeper {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
     public void sweep() {
+        if (!jobLock.tryHold(JOB)) {
+            LOG.debug("another replica is sweeping holds and tokens: this one skips");
+            return;
+        }
         Instant now = Instant.now(clock);
         List<ContactRequest> expiredHolds = requests.expiredHolds(now);
         for (ContactRequest request : expiredHolds) {

@@ -12,7 +12,10 @@ import eu.privacysuite.shared.events.Topics;
 
 /**
  * The whole suite on one machine: a KRaft broker with every topic, one database per service on the local
- * PostgreSQL, and the four services, each waited for until it is ready. {@link #close()} stops all of it.
+ * PostgreSQL, and the four services, each waited for until it is ready. {@link #close()} stops all of it. With
+ * {@link StackSettings#replicas()} above 1, each service runs that many times, all sharing its database and the
+ * broker (its consumer group too); replicas after the first start once the first ones are ready, so that they do
+ * not all compete for the CPU at once and the migrations are done before they start.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -51,12 +54,16 @@ public final class LocalStack implements AutoCloseable {
             broker.createTopics(Topics.all(), 3);
             stack.mailServer = MailServer.start(settings.mailServerJar(), settings.smtpPort(), settings.mailApiPort(),
                     settings.dataDir().resolve("logs").resolve("mail-server.log"));
-            for (SuiteService service : SuiteService.values()) {
-                stack.services.add(ServiceProcess.launch(service, settings.serviceJar(service),
-                        service.port(settings.portBase()), settings.logFile(service), stack.environment(service)));
-            }
-            for (ServiceProcess service : stack.services) {
-                service.awaitReady(READY_TIMEOUT);
+            for (int replica = 1; replica <= settings.replicas(); replica++) {
+                List<ServiceProcess> started = new ArrayList<>();
+                for (SuiteService service : SuiteService.values()) {
+                    started.add(ServiceProcess.launch(service, settings.serviceJar(service),
+                            settings.port(service, replica), settings.logFile(service, replica), stack.environment(service)));
+                }
+                stack.services.addAll(started);
+                for (ServiceProcess service : started) {
+                    service.awaitReady(READY_TIMEOUT);
+                }
             }
             return stack;
         } catch (RuntimeException e) {
@@ -90,22 +97,38 @@ public final class LocalStack implements AutoCloseable {
         return List.copyOf(services);
     }
 
-    /** Kills one service with SIGKILL (kill -9), as a crash; {@link #restart} brings it back. */
+    /** Kills one service's first replica with SIGKILL (kill -9), as a crash; {@link #restart} brings it back. */
     public void kill(SuiteService service) {
-        process(service).kill();
+        kill(service, 1);
     }
 
-    /** Starts a killed service again with the same settings and waits until it is ready. */
+    /** Kills replica {@code replica} (1 for the first) of a service with SIGKILL (kill -9), as a crash. */
+    public void kill(SuiteService service, int replica) {
+        process(service, replica).kill();
+    }
+
+    /** Starts a killed service's first replica again with the same settings and waits until it is ready. */
     public void restart(SuiteService service) {
-        ServiceProcess old = process(service);
+        restart(service, 1);
+    }
+
+    /** Starts a killed replica again with the same settings and waits until it is ready. */
+    public void restart(SuiteService service, int replica) {
+        ServiceProcess old = process(service, replica);
         ServiceProcess again = old.relaunch();
         services.set(services.indexOf(old), again);
         again.awaitReady(READY_TIMEOUT);
     }
 
-    private ServiceProcess process(SuiteService service) {
-        return services.stream().filter(s -> s.service() == service).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(service + " is not part of this stack"));
+    /** Which replica (1 for the first) a process of this stack is. */
+    public int replicaOf(ServiceProcess process) {
+        return (process.port() - process.service().port(settings.portBase())) / 100 + 1;
+    }
+
+    private ServiceProcess process(SuiteService service, int replica) {
+        int port = settings.port(service, replica);
+        return services.stream().filter(s -> s.service() == service && s.port() == port).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(service + " replica " + replica + " is not part of this stack"));
     }
 
     @Override

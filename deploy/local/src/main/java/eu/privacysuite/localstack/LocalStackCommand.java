@@ -68,8 +68,10 @@ public final class LocalStackCommand {
         System.out.println("\nThe privacy suite is ready.");
         System.out.printf("  %-18s %s%n", "Kafka broker", stack.bootstrapServers());
         for (ServiceProcess service : stack.services()) {
-            System.out.printf("  %-18s %s   management %s   log %s%n", service.service().module(), service.baseUrl(),
-                    service.managementUrl(), settings.logFile(service.service()));
+            int replica = stack.replicaOf(service);
+            System.out.printf("  %-18s %s   management %s   log %s%n",
+                    service.service().module() + (replica == 1 ? "" : " #" + replica), service.baseUrl(),
+                    service.managementUrl(), settings.logFile(service.service(), replica));
         }
         System.out.printf("  %-18s smtp://127.0.0.1:%d   read the mails at %s (web page; REST: /api/user/{address}/messages/INBOX/)%n",
                 "mail server", stack.mailServer().smtpPort(), stack.mailServer().apiUrl());

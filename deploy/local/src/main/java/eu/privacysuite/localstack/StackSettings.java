@@ -5,8 +5,10 @@ import java.util.Map;
 
 /**
  * Where and how the local stack runs. The local stack uses the defaults (ports 8081-8084, SMTP 8105 and its
- * reading API 8106, broker 9092, databases consent, contact, dsr, retention); the end-to-end tests move ports and
- * databases aside.
+ * reading API 8106, broker 9092, databases consent, contact, dsr, retention, one replica of each service); the
+ * end-to-end tests move ports and databases aside. With {@code replicas} above 1, replica n of a service listens
+ * 100 × (n − 1) above the first (8181-8184 for the second), its management port 1000 above that, and every replica
+ * of a service shares its database and the broker.
  */
 public record StackSettings(
         Path repoRoot,
@@ -16,11 +18,22 @@ public record StackSettings(
         int portBase,
         String databasePrefix,
         boolean freshDatabases,
-        Map<String, String> serviceEnvironment) {
+        Map<String, String> serviceEnvironment,
+        int replicas) {
 
     /** Extra environment given to every service (e.g. a short retention schedule for a test). */
     public StackSettings {
         serviceEnvironment = Map.copyOf(serviceEnvironment);
+        if (replicas < 1) {
+            throw new IllegalArgumentException("replicas must be 1 or more, not " + replicas);
+        }
+    }
+
+    /** One replica of each service. */
+    public StackSettings(Path repoRoot, Path dataDir, int kafkaPort, int kafkaControllerPort, int portBase,
+            String databasePrefix, boolean freshDatabases, Map<String, String> serviceEnvironment) {
+        this(repoRoot, dataDir, kafkaPort, kafkaControllerPort, portBase, databasePrefix, freshDatabases,
+                serviceEnvironment, 1);
     }
 
     public StackSettings(Path repoRoot, Path dataDir, int kafkaPort, int kafkaControllerPort, int portBase,
@@ -35,7 +48,13 @@ public record StackSettings(
         Path data = env("PRIVACY_LOCAL_DATA") == null ? repoRoot.resolve("deploy/local/.data") : Path.of(env("PRIVACY_LOCAL_DATA"));
         return new StackSettings(repoRoot, data,
                 intEnv("PRIVACY_KAFKA_PORT", 9092), intEnv("PRIVACY_KAFKA_CONTROLLER_PORT", 9093),
-                intEnv("PRIVACY_PORT_BASE", 8080), envOr("PRIVACY_DB_PREFIX", ""), false);
+                intEnv("PRIVACY_PORT_BASE", 8080), envOr("PRIVACY_DB_PREFIX", ""), false, Map.of(),
+                intEnv("PRIVACY_REPLICAS", 1));
+    }
+
+    /** The port of replica {@code replica} (1 for the first) of a service. */
+    public int port(SuiteService service, int replica) {
+        return service.port(portBase) + 100 * (replica - 1);
     }
 
     public Path serviceJar(SuiteService service) {
@@ -57,6 +76,11 @@ public record StackSettings(
 
     public Path logFile(SuiteService service) {
         return dataDir.resolve("logs").resolve(service.module() + ".log");
+    }
+
+    /** The first replica's log is {@link #logFile(SuiteService)}; replica n's has "-n" in its name. */
+    public Path logFile(SuiteService service, int replica) {
+        return replica == 1 ? logFile(service) : dataDir.resolve("logs").resolve(service.module() + "-" + replica + ".log");
     }
 
     private static String env(String name) {
