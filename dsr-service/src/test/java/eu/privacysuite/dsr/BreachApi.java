@@ -70,7 +70,4 @@ final class BreachApi {
                 .statusCode(200).extract().jsonPath();
     }
 
-    static UUID randomId() {
-        return UUID.randomUUID();
-    }
 }

@@ -109,7 +109,7 @@ class BreachRegisterTest {
                 "Unsolicited mail and phishing attempts using the names.",
                 "Bucket made private, access keys rotated, access logs reviewed.",
                 "risque élevé", "Names and addresses only; no passwords or payment data.",
-                "informées individuellement", "Notification dans le délai de 72 heures.",
+                "seront informées individuellement", "Notification dans le délai de 72 heures.",
                 "Notification à la CNIL : non encore envoyée", "Date de prise de connaissance")) {
             assertTrue(text.contains(expected), "the CNIL text lacks: " + expected + "\n" + text);
         }

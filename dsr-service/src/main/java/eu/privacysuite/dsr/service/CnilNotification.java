@@ -80,7 +80,7 @@ public class CnilNotification {
                                 .collect(Collectors.joining(", ")),
                 window(dates, b.windowFrom, b.windowUntil), b.approxSubjects, b.approxRecords, b.consequences,
                 b.measures, RISKS.get(b.risk), b.riskReasons,
-                b.risk == BreachRisk.HIGH_RISK ? "Oui : le risque est élevé, les personnes concernées sont informées "
+                b.risk == BreachRisk.HIGH_RISK ? "Oui : le risque est élevé, les personnes concernées seront informées "
                         + "individuellement dans les meilleurs délais (art. 34)."
                         : "Non : le risque n'est pas élevé (art. 34(1)).",
                 b.cnilNotifiedAt == null ? "non encore envoyée" : "envoyée le " + date(dates, b.cnilNotifiedAt));
