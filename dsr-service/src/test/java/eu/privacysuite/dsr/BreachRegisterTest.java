@@ -110,7 +110,9 @@ class BreachRegisterTest {
                 "Bucket made private, access keys rotated, access logs reviewed.",
                 "risque élevé", "Names and addresses only; no passwords or payment data.",
                 "seront informées individuellement", "Notification dans le délai de 72 heures.",
-                "Notification à la CNIL : non encore envoyée", "Date de prise de connaissance")) {
+                "Notification à la CNIL : non encore envoyée", "Date de prise de connaissance",
+                // the window's start, the first of January, as French writes it
+                "données enregistrées du 1er janvier 2026 à 01:00 (heure de Paris)")) {
             assertTrue(text.contains(expected), "the CNIL text lacks: " + expected + "\n" + text);
         }
         assertFalse(text.contains("{"), "no template expression is left unrendered");

@@ -87,8 +87,11 @@ public class CnilNotification {
         return Templates.cnil(text).render();
     }
 
+    /** "1er décembre 2026 à 09:30 (heure de Paris)": French writes the first of the month "1er". */
     private String date(DateTimeFormatter dates, Instant at) {
-        return dates.format(at) + " (" + zoneName(config.zone()) + ")";
+        String day = at.atZone(config.zone()).getDayOfMonth() == 1 ? "1er" : "";
+        String written = dates.format(at);
+        return (day.isEmpty() ? written : day + written.substring(1)) + " (" + zoneName(config.zone()) + ")";
     }
 
     private String window(DateTimeFormatter dates, Instant from, Instant until) {
@@ -100,6 +103,6 @@ public class CnilNotification {
     }
 
     private static String zoneName(ZoneId zone) {
-        return "heure de " + zone.getId();
+        return zone.getId().equals("Europe/Paris") ? "heure de Paris" : "fuseau " + zone.getId();
     }
 }
