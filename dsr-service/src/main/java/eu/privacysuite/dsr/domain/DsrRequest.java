@@ -99,6 +99,22 @@ public class DsrRequest extends PanacheEntityBase {
     @Column(name = "sealed_email", columnDefinition = "text")
     public String sealedEmail;
 
+    /** The person's language for letters, {@code fr} or {@code en}; null (French) for a request recorded before. */
+    @Column(columnDefinition = "text")
+    public String language;
+
+    /**
+     * RECTIFICATION, ERASURE, RESTRICTION: the address given in the request, sealed to the request, for the letter
+     * that tells the person what was done (policy art. 8); null once the letter is queued, turned off, or the
+     * request closes otherwise.
+     */
+    @Column(name = "sealed_letter_email", columnDefinition = "text")
+    public String sealedLetterEmail;
+
+    /** Why the controller turned the completion letter off for this request; null when it was not. */
+    @Column(name = "letter_off_reason", columnDefinition = "text")
+    public String letterOffReason;
+
     /** The mailed identity code's hash (SHA-256 with the request id); null when none is pending. */
     @Column(name = "identity_code_hash")
     public String identityCodeHash;

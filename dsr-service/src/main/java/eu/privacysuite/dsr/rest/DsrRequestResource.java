@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import eu.privacysuite.dsr.domain.RequestStatus;
+import eu.privacysuite.dsr.service.CompletionLetters;
 import eu.privacysuite.dsr.service.IdentityDecisions;
 import eu.privacysuite.dsr.service.RequestIntake;
 import eu.privacysuite.dsr.service.RequestLifecycle;
@@ -46,9 +47,11 @@ public class DsrRequestResource {
     private final RequestLifecycle lifecycle;
     private final RequestRetry retries;
     private final RequestStates states;
+    private final CompletionLetters letters;
 
     public DsrRequestResource(RequestIntake intake, IdentityDecisions identities, RequestLifecycle lifecycle,
-            RequestRetry retries, RequestStates states) {
+            RequestRetry retries, RequestStates states, CompletionLetters letters) {
+        this.letters = letters;
         this.intake = intake;
         this.identities = identities;
         this.lifecycle = lifecycle;
@@ -110,6 +113,18 @@ public class DsrRequestResource {
             @Context SecurityContext security) {
         return DsrRequestView.of(lifecycle.extend(requestId(id), extension.months(), extension.reason(),
                 principal(security)));
+    }
+
+    @POST
+    @Path("{id}/completion-letter/off")
+    @RolesAllowed(Roles.CONTROLLER)
+    @Operation(summary = "Turn off the completion letter for a request", description = "RECTIFICATION, ERASURE "
+            + "or RESTRICTION, while open: the person is not written to when it completes (policy art. 8), and the "
+            + "address kept for the letter is deleted; the reason is recorded. The recipients' notices are not "
+            + "affected.")
+    public DsrRequestView letterOff(@PathParam("id") String id, @Valid @NotNull LetterOffForm form,
+            @Context SecurityContext security) {
+        return DsrRequestView.of(letters.turnOff(requestId(id), form.reason(), principal(security)));
     }
 
     @POST

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import eu.privacysuite.dsr.domain.IdentityMethod;
 import eu.privacysuite.dsr.domain.RejectionReason;
 import eu.privacysuite.dsr.domain.RequestChannel;
@@ -21,7 +23,10 @@ public record DsrRequestView(UUID id, DsrAction type, RequestStatus status, Requ
         Instant receivedAt, Instant dueAt, Instant clockPausedSince, Integer extendedMonths, String extensionReason,
         IdentityMethod identityMethod, Instant identityVerifiedAt, RejectionReason rejectionReason,
         Instant completedAt, Instant closedAt, boolean overdue, String statement, int duplicatesReceived,
-        UUID duplicateOf, List<ParticipantView> participants) {
+        UUID duplicateOf, List<ParticipantView> participants,
+        @Schema(description = "fr or en: the language of the letters the person gets") String language,
+        @Schema(description = "Why the controller turned off the letter telling the person what was done "
+                + "(RECTIFICATION, ERASURE, RESTRICTION); null when it was not") String letterOffReason) {
 
     public static DsrRequestView of(RequestState state) {
         return of(state, null);
@@ -40,6 +45,7 @@ public record DsrRequestView(UUID id, DsrAction type, RequestStatus status, Requ
         return new DsrRequestView(s.id(), s.type(), s.status(), s.channel(), s.receivedAt(), s.dueAt(),
                 s.clockPausedSince(), s.extendedMonths(), s.extensionReason(), s.identityMethod(),
                 s.identityVerifiedAt(), s.rejectionReason(), s.completedAt(), s.closedAt(), s.overdue(), s.statement(),
-                s.duplicatesReceived(), duplicateOf, s.participants().stream().map(ParticipantView::of).toList());
+                s.duplicatesReceived(), duplicateOf, s.participants().stream().map(ParticipantView::of).toList(),
+                s.language(), s.letterOffReason());
     }
 }

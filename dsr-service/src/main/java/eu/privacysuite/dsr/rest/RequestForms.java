@@ -28,7 +28,8 @@ final class RequestForms {
             throw new UnprocessableField("directive", "belongs to a POST_MORTEM_DIRECTIVE only");
         }
         return new NewRequest(form.type(), form.subject().email(), form.channel(), form.visitorIds(), corrections,
-                form.directive() == null ? null : form.directive().directive());
+                form.directive() == null ? null : form.directive().directive(),
+                form.language() == null ? "fr" : form.language());
     }
 
     private RequestForms() {

@@ -18,7 +18,8 @@ import eu.privacysuite.dsr.domain.DsrAuditEntry;
  * The hash chain of a request's audit trail. An entry's hash is SHA-256 over a length-prefixed encoding of the
  * previous entry's hash, the request id, the time, the actor and the event, so no two different entries encode
  * alike, and an entry altered, removed or moved breaks the chain from there. V2__audit_chain.sql computes the
- * same for the entries written before the chain existed.
+ * same for the entries written before the chain existed. The breach register's trail (BreachAuditTrail) is chained
+ * the same way, per breach: its entries are checked as {@link Link}s.
  */
 public final class AuditChain {
 
@@ -27,6 +28,10 @@ public final class AuditChain {
     /** Whether a trail verifies, and if not, the 1-based position of the first entry that breaks it and why. */
     public record Verdict(boolean intact, Integer brokenAt, String problem) {
         static final Verdict INTACT = new Verdict(true, null, null);
+    }
+
+    /** One entry of a chain, whichever trail it belongs to: {@code chainId} is the request's or the breach's id. */
+    public record Link(String prevHash, UUID chainId, Instant at, String actor, String event, String hash) {
     }
 
     private AuditChain() {
@@ -54,17 +59,24 @@ public final class AuditChain {
      * appended, and the last one's hash): each must hash to what it records and follow the one before it.
      */
     public static Verdict verify(List<DsrAuditEntry> entries, long headEntries, String headHash) {
+        return verifyLinks(entries.stream()
+                .map(e -> new Link(e.prevHash, e.requestId, e.at, e.actor, e.event, e.hash)).toList(),
+                headEntries, headHash);
+    }
+
+    /** As {@link #verify}, for the entries of any trail chained this way. */
+    public static Verdict verifyLinks(List<Link> entries, long headEntries, String headHash) {
         String previous = null;
         for (int i = 0; i < entries.size(); i++) {
-            DsrAuditEntry entry = entries.get(i);
-            if (!Objects.equals(entry.prevHash, previous)) {
+            Link entry = entries.get(i);
+            if (!Objects.equals(entry.prevHash(), previous)) {
                 return new Verdict(false, i + 1, "this entry does not follow the one before it: an entry before it "
                         + "was deleted, or the chain was rewritten");
             }
-            if (!entry.hash.equals(hash(entry.prevHash, entry.requestId, entry.at, entry.actor, entry.event))) {
+            if (!entry.hash().equals(hash(entry.prevHash(), entry.chainId(), entry.at(), entry.actor(), entry.event()))) {
                 return new Verdict(false, i + 1, "this entry does not match its hash: it was altered");
             }
-            previous = entry.hash;
+            previous = entry.hash();
         }
         if (entries.size() != headEntries || !Objects.equals(previous, headHash)) {
             return new Verdict(false, entries.size() + 1, headEntries + " entries were appended but the trail ends "

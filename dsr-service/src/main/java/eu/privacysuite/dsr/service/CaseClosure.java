@@ -40,6 +40,7 @@ public class CaseClosure {
         request.sealedDirective = null;
         request.commandEvent = null;
         request.forgetIdentityContact();
+        request.sealedLetterEmail = null; // used, if at all, by CompletionLetters before the closure
         String recordId = request.id.toString();
         // No subject key: the ledger needs none for a case, and after an erasure it must hold none.
         clock(RetentionCategories.DSR_CASE, recordId, at);

@@ -13,6 +13,7 @@ import eu.privacysuite.dsr.domain.DsrRequest;
 import eu.privacysuite.dsr.domain.DsrRequestRepository;
 import eu.privacysuite.dsr.domain.ParticipantTask;
 import eu.privacysuite.dsr.domain.ParticipantTaskRepository;
+import eu.privacysuite.dsr.domain.RecipientNoticeRepository;
 import eu.privacysuite.dsr.domain.RequestStatus;
 import eu.privacysuite.shared.events.DsrAction;
 import eu.privacysuite.shared.events.DsrOutcome;
@@ -29,7 +30,14 @@ public class CompletionSummary {
 
     /** The summary: {@code text} is ready to send; the other fields say the same for a program. */
     public record Summary(UUID requestId, DsrAction type, String language, Instant receivedAt, Instant completedAt,
-            List<ServiceOutcome> services, String text) {
+            List<ServiceOutcome> services, String text, String letterOffReason, List<Notice> recipientNotices) {
+    }
+
+    /**
+     * GDPR art. 19: a notice owed to a recipient the policy names, for a RECTIFICATION, ERASURE or RESTRICTION.
+     * {@code deliveredAt} stays null: delivery over the channel is issue 20, the controller passes it on.
+     */
+    public record Notice(String recipient, String name, String channel, String contact, Instant deliveredAt) {
     }
 
     public record ServiceOutcome(String service, DsrOutcome outcome, Long recordCount, Instant repliedAt) {
@@ -38,8 +46,11 @@ public class CompletionSummary {
     private final DsrRequestRepository requests;
     private final ParticipantTaskRepository tasks;
     private final ResultsConfig config;
+    private final RecipientNoticeRepository notices;
 
-    public CompletionSummary(DsrRequestRepository requests, ParticipantTaskRepository tasks, ResultsConfig config) {
+    public CompletionSummary(DsrRequestRepository requests, ParticipantTaskRepository tasks, ResultsConfig config,
+            RecipientNoticeRepository notices) {
+        this.notices = notices;
         this.requests = requests;
         this.tasks = tasks;
         this.config = config;
@@ -56,7 +67,8 @@ public class CompletionSummary {
         List<ParticipantTask> all = tasks.ofRequest(id);
         return new Summary(id, request.type, language.tag, request.receivedAt, request.completedAt,
                 all.stream().map(t -> new ServiceOutcome(t.service, t.outcome, t.recordCount, t.repliedAt)).toList(),
-                text(request, all, language));
+                text(request, all, language), request.letterOffReason, notices.ofRequest(id).stream()
+                        .map(n -> new Notice(n.recipient, n.name, n.channel, n.contact, n.deliveredAt)).toList());
     }
 
     private String text(DsrRequest request, List<ParticipantTask> all, Language l) {

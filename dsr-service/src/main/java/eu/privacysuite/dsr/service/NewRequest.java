@@ -9,8 +9,8 @@ import eu.privacysuite.shared.events.DsrAction;
 
 /**
  * A request as the intake takes it, already checked: {@code corrections} only for RECTIFICATION and
- * {@code directive} only for POST_MORTEM_DIRECTIVE, null otherwise.
+ * {@code directive} only for POST_MORTEM_DIRECTIVE, null otherwise; {@code language} fr or en.
  */
 public record NewRequest(DsrAction type, String email, RequestChannel channel, List<UUID> visitorIds,
-        Corrections corrections, Directive directive) {
+        Corrections corrections, Directive directive, String language) {
 }

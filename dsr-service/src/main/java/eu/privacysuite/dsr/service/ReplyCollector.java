@@ -39,11 +39,13 @@ public class ReplyCollector {
     private final ExportParts exportParts;
     private final ResultsExpiry results;
     private final AddressRectified addressRectified;
+    private final CompletionLetters letters;
 
     public ReplyCollector(DsrRequestRepository requests, ParticipantTaskRepository tasks, AuditTrail audit,
             Clock clock, CaseClosure closure, ExportParts exportParts, ResultsExpiry results,
-            AddressRectified addressRectified) {
+            AddressRectified addressRectified, CompletionLetters letters) {
         this.addressRectified = addressRectified;
+        this.letters = letters;
         this.closure = closure;
         this.exportParts = exportParts;
         this.results = results;
@@ -104,6 +106,7 @@ public class ReplyCollector {
             request.apply(RequestAct.COMPLETE);
             request.completedAt = now;
             audit.record(request.id, "completed: every participant has acted");
+            letters.completed(request, all, now);
             addressRectified.completed(request);
             closure.closed(request, now);
             results.completed(request, now);

@@ -88,6 +88,10 @@ public class RequestIntake {
         request.dueAt = now.atOffset(ZoneOffset.UTC).plus(config.responseDeadline()).toInstant();
         request.attempts = 0;
         request.sealedEmail = sealedFields.seal(form.email(), IdentityCodes.emailData(request.id));
+        request.language = form.language();
+        if (CompletionLetters.TOLD.contains(form.type())) {
+            request.sealedLetterEmail = sealedFields.seal(form.email(), CompletionLetters.emailData(request.id));
+        }
         if (form.corrections() != null) {
             request.sealedCorrections = sealedExports.sealCorrections(request.id, form.corrections());
         }

@@ -20,7 +20,7 @@ public record RequestState(UUID id, DsrAction type, RequestStatus status, Reques
         Instant receivedAt, Instant dueAt, Instant clockPausedSince, Integer extendedMonths, String extensionReason,
         IdentityMethod identityMethod, Instant identityVerifiedAt, RejectionReason rejectionReason,
         Instant completedAt, Instant closedAt, boolean overdue, String statement, int duplicatesReceived,
-        List<Participant> participants) {
+        List<Participant> participants, String language, String letterOffReason) {
 
     /** One participant's progress on the request. */
     public record Participant(String service, TaskStatus status, DsrOutcome outcome, Long recordCount,

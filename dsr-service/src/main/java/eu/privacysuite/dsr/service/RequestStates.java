@@ -72,7 +72,8 @@ public class RequestStates {
                 request.dueAt, request.clockPausedSince, request.extendedMonths, request.extensionReason,
                 request.identityMethod, request.identityVerifiedAt, request.rejectionReason, request.completedAt,
                 request.closedAt, request.overdue(now), request.statement, request.duplicatesReceived,
-                participants.stream().sorted(Comparator.comparing(t -> t.service)).map(RequestStates::participant).toList());
+                participants.stream().sorted(Comparator.comparing(t -> t.service)).map(RequestStates::participant).toList(),
+                request.language == null ? "fr" : request.language, request.letterOffReason);
     }
 
     private static RequestState.Participant participant(ParticipantTask task) {
