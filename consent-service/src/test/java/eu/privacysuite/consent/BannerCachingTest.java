@@ -53,6 +53,8 @@ class BannerCachingTest {
                 "banner.js gzipped is " + zipped.body().length + " bytes (" + plain.body().length + " as text)");
         assertTrue(zipped.body().length * 2 < plain.body().length, "gzip at least halves it");
         assertTrue(zipped.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+        assertTrue(zipped.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Accept-Encoding")),
+                "a shared cache keeps the gzipped and the plain script apart");
     }
 
     @Test

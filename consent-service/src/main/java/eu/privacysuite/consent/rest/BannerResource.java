@@ -75,10 +75,9 @@ public class BannerResource {
         CacheControl cache = new CacheControl();
         cache.setMaxAge(300);
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(script.etag());
-        if (unchanged != null) {
-            return unchanged.cacheControl(cache).tag(script.etag()).build();
-        }
-        return Response.ok(script.text()).cacheControl(cache).tag(script.etag()).build();
+        // Sent gzipped or not by the Accept-Encoding: a shared cache keeps one copy of each.
+        Response.ResponseBuilder response = unchanged != null ? unchanged : Response.ok(script.text());
+        return response.cacheControl(cache).tag(script.etag()).header("Vary", "Accept-Encoding").build();
     }
 
     private Rendered render(String versions) {
