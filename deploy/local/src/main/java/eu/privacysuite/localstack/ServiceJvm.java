@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * The JVM options of a service the local stack starts. By default quick start-up for a developer (C1 only, a
  * roomy heap); with PRIVACY_JVM=production the suite's production settings, read from
- * deploy/jvm/production.options (the one place they are written, docs/decisions/0034), which bench/run measures
- * with. Either way the service's AOT cache (target/quarkus-app/app.aot, built by -Paot) is used when the JVM can
+ * deploy/jvm/production.options (the one place they are written, docs/decisions/0034), the mode to benchmark.
+ * Either way the service's AOT cache (target/quarkus-app/app.aot, built by -Paot) is used when the JVM can
  * use it: JDK 25 or later, with the object header layout it was trained with (docs/decisions/0035).
  */
 final class ServiceJvm {
