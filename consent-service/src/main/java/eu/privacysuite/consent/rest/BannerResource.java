@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.security.PermitAll;
@@ -11,6 +15,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -20,11 +27,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import eu.privacysuite.consent.service.PolicyCatalogue;
+import io.quarkus.vertx.http.Compressed;
 
 /**
  * The banner script sites embed. The version in force on each site, and nothing else of the policies, is written
  * into it, so that on a page view the banner decides from its cookie alone and the script does not grow with
- * publications; a short cache lets a new version reach visitors within minutes.
+ * publications; a short cache lets a new version reach visitors within minutes. Sent gzipped to a browser that
+ * accepts it, with an ETag of its text: once the five minutes are over, a browser that still has the same script
+ * gets a 304 without a body.
  */
 @Path("/banner.js")
 @Tag(name = "Banner")
@@ -36,6 +46,8 @@ public class BannerResource {
     private final String template;
     private final PolicyCatalogue catalogue;
     private final ObjectMapper mapper;
+    /** The script last rendered, kept while the versions in force are the same. */
+    private volatile Rendered last = new Rendered("", "", new EntityTag("", true));
 
     public BannerResource(PolicyCatalogue catalogue, ObjectMapper mapper) {
         this.catalogue = catalogue;
@@ -55,12 +67,43 @@ public class BannerResource {
 
     @GET
     @PermitAll
+    @Compressed
     @Produces("text/javascript; charset=utf-8")
     @Operation(summary = "The banner script", description = "<script src=\".../banner.js\" data-site=\"...\" defer>")
-    public Response script() throws JsonProcessingException {
-        String versions = mapper.writeValueAsString(catalogue.versionsInForce());
+    public Response script(@Context Request request) throws JsonProcessingException {
+        Rendered script = render(mapper.writeValueAsString(catalogue.versionsInForce()));
         CacheControl cache = new CacheControl();
         cache.setMaxAge(300);
-        return Response.ok(template.replace(PLACEHOLDER, versions)).cacheControl(cache).build();
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(script.etag());
+        // Sent gzipped or not by the Accept-Encoding: a shared cache keeps one copy of each.
+        Response.ResponseBuilder response = unchanged != null ? unchanged : Response.ok(script.text());
+        return response.cacheControl(cache).tag(script.etag()).header("Vary", "Accept-Encoding").build();
+    }
+
+    private Rendered render(String versions) {
+        Rendered known = last;
+        if (known.versions().equals(versions)) {
+            return known;
+        }
+        String text = template.replace(PLACEHOLDER, versions);
+        Rendered rendered = new Rendered(versions, text, new EntityTag(digest(text), true));
+        last = rendered;
+        return rendered;
+    }
+
+    /**
+     * A weak tag: the same script is sent gzipped or not, and both are the same to a browser (RFC 9110, 8.8.1).
+     * 16 bytes of SHA-256 of the text, base64url.
+     */
+    static String digest(String text) {
+        try {
+            byte[] sha = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(sha, 16));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private record Rendered(String versions, String text, EntityTag etag) {
     }
 }

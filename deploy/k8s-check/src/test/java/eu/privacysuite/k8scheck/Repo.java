@@ -12,6 +12,8 @@ final class Repo {
 
     static final Path ROOT = findRoot();
     static final Path K8S = ROOT.resolve("deploy/k8s");
+    /** The production JVM settings and their kustomization (decision 0034). */
+    static final Path JVM = ROOT.resolve("deploy/jvm");
 
     private Repo() {
     }
@@ -23,16 +25,9 @@ final class Repo {
     static Path copyOfK8s() {
         try {
             Path target = Files.createTempDirectory("k8s-check").resolve("k8s");
-            try (Stream<Path> files = Files.walk(K8S)) {
-                for (Path source : files.toList()) {
-                    Path copy = target.resolve(K8S.relativize(source).toString());
-                    if (Files.isDirectory(source)) {
-                        Files.createDirectories(copy);
-                    } else {
-                        Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-            }
+            copy(K8S, target);
+            // The base takes ../../jvm (the ConfigMap of deploy/jvm/production.options): beside the copy, as in the repo.
+            copy(JVM, target.resolveSibling("jvm"));
             Path dev = target.resolve("overlays/dev");
             if (!Files.exists(dev.resolve("secrets.env"))) {
                 Files.copy(dev.resolve("secrets.example.env"), dev.resolve("secrets.env"));
@@ -43,6 +38,19 @@ final class Repo {
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path copy = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -36,8 +37,11 @@ public final class ServiceProcess {
         try {
             Files.createDirectories(log.getParent());
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-Dvertx.disableURIValidation=true", "-jar", jar.toString()));
+            List<String> command = new ArrayList<>();
+            command.add(java);
+            command.addAll(ServiceJvm.options(jar));
+            command.addAll(List.of("-jar", jar.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command);
             builder.environment().putAll(env);
             builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
             builder.environment().put("QUARKUS_MANAGEMENT_PORT", String.valueOf(service.managementPort(port)));
