@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Where and how the local stack runs. The local stack uses the defaults (ports 8081-8084, SMTP 8105 and its
- * reading API 8106, broker 9092, databases consent, contact, dsr, retention); the end-to-end tests move ports and
+ * reading API 8106, Keycloak 8170, broker 9092, databases consent, contact, dsr, retention); the end-to-end tests move ports and
  * databases aside.
  */
 public record StackSettings(
@@ -27,8 +27,6 @@ public record StackSettings(
             String databasePrefix, boolean freshDatabases) {
         this(repoRoot, dataDir, kafkaPort, kafkaControllerPort, portBase, databasePrefix, freshDatabases, Map.of());
     }
-
-    public static final String JWT_ISSUER = "privacy-suite-local";
 
     /** The settings of `deploy/local/run`, each overridable by environment. */
     public static StackSettings local(Path repoRoot) {
@@ -53,6 +51,34 @@ public record StackSettings(
 
     public Path mailServerJar() {
         return repoRoot.resolve("deploy/local/target/mail-server/greenmail-standalone.jar");
+    }
+
+    /** Keycloak, the stack's identity provider (realm privacy), listens 90 above the base: 8170 by default. */
+    public int keycloakPort() {
+        return portBase + 90;
+    }
+
+    /** Keycloak's distribution as Maven copied it at package time, unpacked under {@link #keycloakHome()} at start. */
+    public Path keycloakDistribution() {
+        return repoRoot.resolve("deploy/local/target/keycloak/keycloak-quarkus-dist.zip");
+    }
+
+    /** The realm that Keycloak imports at its first start. */
+    public Path realmFile() {
+        return repoRoot.resolve("deploy/keycloak/realm-privacy.json");
+    }
+
+    public Path keycloakHome() {
+        return dataDir.resolve("keycloak");
+    }
+
+    public Path keycloakLog() {
+        return dataDir.resolve("logs").resolve("keycloak.log");
+    }
+
+    /** Starts this stack's Keycloak without waiting for it. */
+    public KeycloakServer launchKeycloak(LocalSecrets secrets) {
+        return KeycloakServer.launch(keycloakDistribution(), realmFile(), keycloakHome(), keycloakPort(), secrets, keycloakLog());
     }
 
     public Path logFile(SuiteService service) {
