@@ -65,7 +65,7 @@ public final class KeycloakServer implements AutoCloseable {
             Map<String, String> env = builder.environment();
             env.put("JAVA_HOME", java.getParent().getParent().toString());
             env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
-            env.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+            env.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
             env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", secrets.keycloakAdminPassword());
             env.put("PRIVACY_SCRIPTS_CLIENT_SECRET", secrets.scriptsClientSecret());
@@ -187,6 +187,7 @@ public final class KeycloakServer implements AutoCloseable {
             for (Object client : (List<Object>) realm.get("clients")) {
                 Map<String, Object> c = (Map<String, Object>) client;
                 if (ControllerTokens.CONSOLE_CLIENT.equals(c.get("clientId"))) {
+                    c.remove("directAccessGrantsEnabled"); // jose4j's map refuses to overwrite a key
                     c.put("directAccessGrantsEnabled", true);
                 }
             }
