@@ -178,12 +178,16 @@ public final class KeycloakServer implements AutoCloseable {
 
     /**
      * The realm file as the local stack imports it: as committed, except that the console client also allows the
-     * password grant, so that deploy/local/controller-token can sign in as the auditor (never in a deployment).
+     * password grant, so that deploy/local/controller-token can sign in as the auditor (never in a deployment), and
+     * brute-force detection is off: the end-to-end tests sign the auditor in from several classes at once, and
+     * Keycloak's detector then locked the account ("user_temporarily_disabled") without any wrong password.
      */
     @SuppressWarnings("unchecked")
     static void writeRealm(Path realmFile, Path target) throws IOException {
         try {
             Map<String, Object> realm = JsonUtil.parseJson(Files.readString(realmFile));
+            realm.remove("bruteForceProtected"); // jose4j's map refuses to overwrite a key
+            realm.put("bruteForceProtected", false);
             for (Object client : (List<Object>) realm.get("clients")) {
                 Map<String, Object> c = (Map<String, Object>) client;
                 if (ControllerTokens.CONSOLE_CLIENT.equals(c.get("clientId"))) {

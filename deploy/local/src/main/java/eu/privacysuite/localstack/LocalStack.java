@@ -14,7 +14,8 @@ import eu.privacysuite.shared.events.Topics;
 
 /**
  * The whole suite on one machine: Keycloak (the identity provider, realm privacy), a KRaft broker with every topic,
- * one database per service on the local PostgreSQL, and the four services, each waited for until it is ready. {@link #close()} stops all of it.
+ * one database per service on the local PostgreSQL, and the four services, each waited for until it is ready.
+ * {@link #close()} stops all of it.
  */
 public final class LocalStack implements AutoCloseable {
 

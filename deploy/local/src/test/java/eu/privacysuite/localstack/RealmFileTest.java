@@ -29,6 +29,7 @@ class RealmFileTest {
             }
             assertEquals(Boolean.FALSE, client.get("directAccessGrantsEnabled"), client.get("clientId") + ": password grant");
         }
+        assertEquals(Boolean.TRUE, realm.get("bruteForceProtected"));
         for (Map<String, Object> user : list(realm, "users")) {
             for (Map<String, Object> credential : list(user, "credentials")) {
                 assertPlaceholder(credential.get("value"));
@@ -45,6 +46,7 @@ class RealmFileTest {
             assertEquals(ControllerTokens.CONSOLE_CLIENT.equals(client.get("clientId")), client.get("directAccessGrantsEnabled"),
                     client.get("clientId") + ": password grant");
         }
+        assertEquals(Boolean.FALSE, realm.get("bruteForceProtected"), "the tests' concurrent sign-ins lock nobody out");
         assertTrue(Files.readString(copy).contains("${PRIVACY_AUDITOR_PASSWORD}"), "placeholders are left to Keycloak");
     }
 
