@@ -52,7 +52,7 @@ public class PurgeMillion {
             long seed = time(() -> { seedProspects(stack, contact, rows); seedLedger(stack, retention, rows); });
             System.out.printf("seeded prospects and ledger in %.1f s%n", seed / 1e3);
             Probe probe = Probe.start(stack, contact);
-            String token = stack.tokens().token(ControllerTokens.CONTROLLER, 60);
+            String token = stack.tokens().token(ControllerTokens.CONTROLLER);
             long start = System.nanoTime();
             HttpResponse<String> sweep = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url(SuiteService.RETENTION)
                     + "/api/retention/sweeps")).header("Authorization", "Bearer " + token)

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -13,11 +15,13 @@ import org.junit.jupiter.api.TestInstance;
 
 import eu.privacysuite.localstack.LocalStack;
 import eu.privacysuite.localstack.StackSettings;
+import eu.privacysuite.localstack.SuiteService;
 import eu.privacysuite.testing.SuitePlatformResource;
 
 /**
  * An end-to-end class: the built suite started once for the class, on fresh data and databases of its own, and
- * stopped after it. Each class has its own data directory, database prefix and ports, so classes may run side by
+ * stopped after it. Every class's services trust the run's one Keycloak ({@link SuiteKeycloak}) and get their tokens
+ * from it. Each class has its own data directory, database prefix and ports, so classes may run side by
  * side (junit-platform.properties).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -53,9 +57,15 @@ abstract class AcrossTheSuite {
             }
         }
         int portBase = Integer.parseInt(System.getenv().getOrDefault("PRIVACY_E2E_PORT_BASE", "18080")) + portOffset;
-        stack = LocalStack.start(new StackSettings(repo, data, 0, 0, portBase, prefix, true, environment));
+        stack = LocalStack.start(new StackSettings(repo, data, 0, 0, portBase, prefix, true, environment),
+                SuiteKeycloak.launchedOnce(repo), services());
         db = new SuiteDatabases(stack.databases());
         http = new SuiteHttp(stack);
+    }
+
+    /** The services this class needs: all of them, unless a class says otherwise. */
+    Set<SuiteService> services() {
+        return EnumSet.allOf(SuiteService.class);
     }
 
     @AfterAll

@@ -69,7 +69,7 @@ class ErasureAcrossTheSuiteIT extends AcrossTheSuite {
                 {"type":"ERASURE","channel":"EMAIL","subject":{"email":"  severine.quatrefages@EXAMPLE.ORG ","firstName":"Séverine","lastName":"Quatrefages"}}
                 """;
         assertEquals(401, http.post(SuiteService.DSR, "/api/requests", null, erasure).statusCode());
-        HttpResponse<String> created = http.post(SuiteService.DSR, "/api/requests", stack.tokens().token(ControllerTokens.CONTROLLER, 10), erasure);
+        HttpResponse<String> created = http.post(SuiteService.DSR, "/api/requests", stack.tokens().token(ControllerTokens.CONTROLLER), erasure);
         assertEquals(201, created.statusCode(), created.body());
         JsonNode request = SuiteHttp.json(created.body());
         Instant received = Instant.parse(request.get("receivedAt").asText());
@@ -77,7 +77,7 @@ class ErasureAcrossTheSuiteIT extends AcrossTheSuite {
         String requestId = request.get("id").asText();
         assertEquals("AWAITING_IDENTITY", request.get("status").asText(), "work starts once identity is verified");
         HttpResponse<String> verified = http.post(SuiteService.DSR, "/api/requests/" + requestId + "/identity",
-                stack.tokens().token(ControllerTokens.CONTROLLER, 10), """
+                stack.tokens().token(ControllerTokens.CONTROLLER), """
                 {"verified":true,"method":"DOCUMENT","note":"identity card checked"}
                 """);
         assertEquals(200, verified.statusCode(), verified.body());
@@ -87,7 +87,7 @@ class ErasureAcrossTheSuiteIT extends AcrossTheSuite {
 
         // 5. Every participant erases and replies; only then is the request COMPLETED.
         JsonNode done = Eventually.until("the erasure request completed", Duration.ofSeconds(90),
-                () -> http.get(SuiteService.DSR, "/api/requests/" + requestId, stack.tokens().token(ControllerTokens.AUDITOR, 10)),
+                () -> http.get(SuiteService.DSR, "/api/requests/" + requestId, stack.tokens().token(ControllerTokens.AUDITOR)),
                 r -> "COMPLETED".equals(r.get("status").asText()));
         List<String> replied = new ArrayList<>();
         done.get("participants").forEach(p -> {

@@ -146,6 +146,6 @@ class ParticipantCrashIT extends AcrossTheSuite {
     }
 
     private String token(String role) {
-        return stack.tokens().token(role, 10);
+        return stack.tokens().token(role);
     }
 }

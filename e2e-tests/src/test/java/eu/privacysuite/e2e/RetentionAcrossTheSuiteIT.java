@@ -49,7 +49,7 @@ class RetentionAcrossTheSuiteIT extends AcrossTheSuite {
                  "country":"FR","message":"Rappelez-moi.","visitorId":"%s"}
                 """.formatted(email, visitorId));
         assertEquals(201, contact.statusCode(), contact.body());
-        String controller = stack.tokens().token(ControllerTokens.CONTROLLER, 10);
+        String controller = stack.tokens().token(ControllerTokens.CONTROLLER);
         HttpResponse<String> dsr = http.post(SuiteService.DSR, "/api/requests", controller, """
                 {"type":"ERASURE","subject":{"email":"nobody-%s@example.org","firstName":"No","lastName":"Body"}}
                 """.formatted(UUID.randomUUID()));
@@ -75,7 +75,7 @@ class RetentionAcrossTheSuiteIT extends AcrossTheSuite {
                 () -> db.count(prefix + "retention", "select count(*) from retention_clock where record_id in (?, ?, ?)",
                         prospectId, proofId, caseId), n -> n == 0);
 
-        String auditor = stack.tokens().token(ControllerTokens.AUDITOR, 10);
+        String auditor = stack.tokens().token(ControllerTokens.AUDITOR);
         JsonNode evidence = http.get(SuiteService.RETENTION, "/api/retention/evidence?size=500", auditor);
         Set<String> purgedCategories = StreamSupport.stream(evidence.get("items").spliterator(), false)
                 .filter(e -> e.get("purged").asInt() > 0).map(e -> e.get("category").asText()).collect(Collectors.toSet());

@@ -249,11 +249,11 @@ class RightsAcrossTheSuiteIT extends AcrossTheSuite {
     }
 
     private String controller() {
-        return stack.tokens().token(ControllerTokens.CONTROLLER, 10);
+        return stack.tokens().token(ControllerTokens.CONTROLLER);
     }
 
     private String auditor() {
-        return stack.tokens().token(ControllerTokens.AUDITOR, 10);
+        return stack.tokens().token(ControllerTokens.AUDITOR);
     }
 
     @SuppressWarnings("unused")

@@ -18,11 +18,13 @@ import io.strimzi.api.kafka.model.kafka.Kafka;
  * Who reaches what. NetworkPolicy is L3/L4, so which paths are public is the Ingress's part: only consent- and
  * contact-service have routes, all under /api. The policies: each service's port only from the admin namespace
  * (and the ingress controller for the public two), its management port only from monitoring, its egress only to
- * DNS, the brokers and its own database; each database only from its own service.
+ * DNS, the brokers, its own database and the identity provider's pods; each database only from its own service.
  */
 final class NetworkChecks {
 
     static final Set<String> PUBLIC = Set.of("consent-service", "contact-service");
+    /** Where the services fetch the identity provider's keys: the Keycloak operator's pods (docs/operations.md). */
+    static final String IDENTITY_PROVIDER = "ns:keycloak/app=keycloak:8443/TCP";
 
     private NetworkChecks() {
     }
@@ -58,7 +60,7 @@ final class NetworkChecks {
             policy.get().getSpec().getEgress().forEach(rule -> Pods.nullSafe(rule.getTo()).forEach(peer ->
                     egress.add(peer(peer) + ":" + ports(rule.getPorts()))));
             Set<String> expected = new TreeSet<>(Set.of("ns:kube-system/k8s-app=kube-dns:53/TCP,53/UDP",
-                    "pods:cnpg.io/cluster=" + service.database() + ":5432/TCP"));
+                    "pods:cnpg.io/cluster=" + service.database() + ":5432/TCP", IDENTITY_PROVIDER));
             for (Kafka kafka : m.all(Kafka.class)) {
                 String listenerPorts = kafka.getSpec().getKafka().getListeners().stream()
                         .map(l -> l.getPort() + "/TCP").sorted().reduce((a, b) -> a + "," + b).orElse("");

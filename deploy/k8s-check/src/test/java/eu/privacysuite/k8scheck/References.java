@@ -25,8 +25,8 @@ final class References {
     static final Map<String, Set<String>> SECRETS_BY_HAND = Map.of(
             "privacy-suite-secrets", Set.of("subject-pepper", "bus-keys", "digest-signing-key", "digest-public-key"),
             "privacy-public-tls", Set.of("tls.crt", "tls.key"));
-    /** ConfigMaps made by hand likewise. */
-    static final Map<String, Set<String>> CONFIG_MAPS_BY_HAND = Map.of("privacy-jwt-public-key", Set.of("public.pem"));
+    /** ConfigMaps made by hand likewise: none since the services fetch the identity provider's keys (JWKS). */
+    static final Map<String, Set<String>> CONFIG_MAPS_BY_HAND = Map.of();
 
     private References() {
     }

@@ -20,7 +20,7 @@ final class Repo {
 
     /**
      * A copy of deploy/k8s in a temporary directory, with the dev overlay's gitignored inputs filled from their
-     * examples where they are missing (secrets.env, jwt-public.pem), so every overlay renders on any checkout.
+     * examples where they are missing (secrets.env), so every overlay renders on any checkout.
      */
     static Path copyOfK8s() {
         try {
@@ -31,9 +31,6 @@ final class Repo {
             Path dev = target.resolve("overlays/dev");
             if (!Files.exists(dev.resolve("secrets.env"))) {
                 Files.copy(dev.resolve("secrets.example.env"), dev.resolve("secrets.env"));
-            }
-            if (!Files.exists(dev.resolve("jwt-public.pem"))) {
-                Files.writeString(dev.resolve("jwt-public.pem"), "a public key, made per environment\n");
             }
             return target;
         } catch (IOException e) {

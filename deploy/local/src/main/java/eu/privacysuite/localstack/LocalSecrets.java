@@ -7,21 +7,29 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 
 /**
  * The local stack's secrets, made at first start and kept in its data directory (never in git): the subject
- * pepper, the bus key that seals fields, and the RSA key pair whose public half dsr-service trusts.
+ * pepper, the bus key that seals fields, and the realm's credentials that Keycloak imports (the scripts client's
+ * secret, the controller's and the auditor's passwords) with the password of Keycloak's own admin. A secret missing
+ * from an older data directory is made and added. The token signing key pair of earlier versions is deleted: the
+ * tokens come from Keycloak now.
  */
 public final class LocalSecrets {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Map<String, Function<SecureRandom, String>> MADE_AT_FIRST_START = Map.of(
+            "subject-pepper", r -> Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(r, 32)),
+            "bus-keys", r -> "local1:" + Base64.getEncoder().encodeToString(bytes(r, 32)),
+            "keycloak-admin-password", LocalSecrets::password,
+            "scripts-client-secret", LocalSecrets::password,
+            "controller-password", LocalSecrets::password,
+            "auditor-password", LocalSecrets::password);
 
     private final Path dir;
     private final Properties values = new Properties();
@@ -30,7 +38,7 @@ public final class LocalSecrets {
         this.dir = dir;
     }
 
-    public static LocalSecrets loadOrCreate(Path dataDir) {
+    public static synchronized LocalSecrets loadOrCreate(Path dataDir) {
         LocalSecrets secrets = new LocalSecrets(dataDir.resolve("secrets"));
         try {
             Files.createDirectories(secrets.dir);
@@ -39,18 +47,22 @@ public final class LocalSecrets {
                 try (InputStream in = Files.newInputStream(file)) {
                     secrets.values.load(in);
                 }
-            } else {
-                SecureRandom random = new SecureRandom();
-                secrets.values.setProperty("subject-pepper", Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(random, 32)));
-                secrets.values.setProperty("bus-keys", "local1:" + Base64.getEncoder().encodeToString(bytes(random, 32)));
+            }
+            boolean added = false;
+            for (Map.Entry<String, Function<SecureRandom, String>> secret : MADE_AT_FIRST_START.entrySet()) {
+                if (secrets.values.getProperty(secret.getKey()) == null) {
+                    secrets.values.setProperty(secret.getKey(), secret.getValue().apply(RANDOM));
+                    added = true;
+                }
+            }
+            if (added) {
                 try (OutputStream out = Files.newOutputStream(file)) {
                     secrets.values.store(out, "secrets of the local stack; never commit");
                 }
                 restrict(file);
             }
-            if (!Files.exists(secrets.publicKeyFile())) {
-                secrets.writeKeyPair();
-            }
+            Files.deleteIfExists(secrets.dir.resolve("jwt-private.pem"));
+            Files.deleteIfExists(secrets.dir.resolve("jwt-public.pem"));
             return secrets;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the local secrets in " + secrets.dir, e);
@@ -65,39 +77,24 @@ public final class LocalSecrets {
         return values.getProperty("bus-keys");
     }
 
-    public Path publicKeyFile() {
-        return dir.resolve("jwt-public.pem");
+    public String keycloakAdminPassword() {
+        return values.getProperty("keycloak-admin-password");
     }
 
-    public PrivateKey signingKey() {
-        try {
-            String pem = Files.readString(dir.resolve("jwt-private.pem"));
-            String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("no signing key: start the local stack once first (deploy/local/run)", e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the signing key in " + dir + " is damaged", e);
-        }
+    public String scriptsClientSecret() {
+        return values.getProperty("scripts-client-secret");
     }
 
-    private void writeKeyPair() throws IOException {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair pair = generator.generateKeyPair();
-            Path privateKey = dir.resolve("jwt-private.pem");
-            Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-            restrict(privateKey);
-            Files.writeString(publicKeyFile(), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("RSA unavailable", e);
-        }
+    public String controllerPassword() {
+        return values.getProperty("controller-password");
     }
 
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+    public String auditorPassword() {
+        return values.getProperty("auditor-password");
+    }
+
+    private static String password(SecureRandom random) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(random, 18));
     }
 
     private static byte[] bytes(SecureRandom random, int n) {

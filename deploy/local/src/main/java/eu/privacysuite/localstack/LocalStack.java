@@ -2,20 +2,23 @@ package eu.privacysuite.localstack;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import eu.privacysuite.platform.KraftBroker;
 import eu.privacysuite.platform.LocalDatabases;
 import eu.privacysuite.shared.events.Topics;
 
 /**
- * The whole suite on one machine: a KRaft broker with every topic, one database per service on the local
- * PostgreSQL, and the four services, each waited for until it is ready. {@link #close()} stops all of it. With
- * {@link StackSettings#replicas()} above 1, each service runs that many times, all sharing its database and the
- * broker (its consumer group too); replicas after the first start once the first ones are ready, so that they do
- * not all compete for the CPU at once and the migrations are done before they start.
+ * The whole suite on one machine: Keycloak (the identity provider, realm privacy), a KRaft broker with every topic,
+ * one database per service on the local PostgreSQL, and the four services, each waited for until it is ready.
+ * {@link #close()} stops all of it. With {@link StackSettings#replicas()} above 1, each service runs that many
+ * times, all sharing its database and the broker (its consumer group too); replicas after the first start once the
+ * first ones are ready, so that they do not all compete for the CPU at once and the migrations are done before
+ * they start.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -28,19 +31,53 @@ public final class LocalStack implements AutoCloseable {
     private final KraftBroker broker;
     private final LocalDatabases databases;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private final KeycloakServer keycloak;
+    private final boolean ownKeycloak;
     private MailServer mailServer;
 
-    private LocalStack(StackSettings settings, LocalSecrets secrets, KraftBroker broker, LocalDatabases databases) {
+    private LocalStack(StackSettings settings, LocalSecrets secrets, KraftBroker broker, LocalDatabases databases,
+            KeycloakServer keycloak, boolean ownKeycloak) {
         this.settings = settings;
         this.secrets = secrets;
         this.broker = broker;
         this.databases = databases;
+        this.keycloak = keycloak;
+        this.ownKeycloak = ownKeycloak;
     }
 
+    /** The stack with a Keycloak of its own (deploy/local/run), started first and awaited last: it is the slowest. */
     public static LocalStack start(StackSettings settings) {
         LocalSecrets secrets = LocalSecrets.loadOrCreate(settings.dataDir());
+        KeycloakServer keycloak = settings.launchKeycloak(secrets);
+        try {
+            return start(settings, secrets, keycloak, true);
+        } catch (RuntimeException e) {
+            keycloak.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The stack trusting a Keycloak started elsewhere (the end-to-end tests share one for their run); it is not
+     * stopped with the stack. The services need it only once a token arrives: they fetch its keys then.
+     */
+    public static LocalStack start(StackSettings settings, KeycloakServer keycloak) {
+        return start(settings, keycloak, EnumSet.allOf(SuiteService.class));
+    }
+
+    /** As {@link #start(StackSettings, KeycloakServer)} with only {@code only} of the services (and all the topics). */
+    public static LocalStack start(StackSettings settings, KeycloakServer keycloak, Set<SuiteService> only) {
+        return start(settings, LocalSecrets.loadOrCreate(settings.dataDir()), keycloak, false, only);
+    }
+
+    private static LocalStack start(StackSettings settings, LocalSecrets secrets, KeycloakServer keycloak, boolean ownKeycloak) {
+        return start(settings, secrets, keycloak, ownKeycloak, EnumSet.allOf(SuiteService.class));
+    }
+
+    private static LocalStack start(StackSettings settings, LocalSecrets secrets, KeycloakServer keycloak, boolean ownKeycloak,
+            Set<SuiteService> only) {
         LocalDatabases databases = LocalDatabases.fromEnvironment();
-        for (SuiteService service : SuiteService.values()) {
+        for (SuiteService service : only) {
             String name = service.database(settings.databasePrefix());
             if (settings.freshDatabases()) {
                 databases.recreate(name);
@@ -49,14 +86,14 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         KraftBroker broker = KraftBroker.start(settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
-        LocalStack stack = new LocalStack(settings, secrets, broker, databases);
+        LocalStack stack = new LocalStack(settings, secrets, broker, databases, keycloak, ownKeycloak);
         try {
             broker.createTopics(Topics.all(), 3);
             stack.mailServer = MailServer.start(settings.mailServerJar(), settings.smtpPort(), settings.mailApiPort(),
                     settings.dataDir().resolve("logs").resolve("mail-server.log"));
             for (int replica = 1; replica <= settings.replicas(); replica++) {
                 List<ServiceProcess> started = new ArrayList<>();
-                for (SuiteService service : SuiteService.values()) {
+                for (SuiteService service : only) {
                     started.add(ServiceProcess.launch(service, settings.serviceJar(service),
                             settings.port(service, replica), settings.logFile(service, replica), stack.environment(service)));
                 }
@@ -65,6 +102,7 @@ public final class LocalStack implements AutoCloseable {
                     service.awaitReady(READY_TIMEOUT);
                 }
             }
+            keycloak.awaitReady();
             return stack;
         } catch (RuntimeException e) {
             stack.close();
@@ -89,8 +127,13 @@ public final class LocalStack implements AutoCloseable {
         return databases;
     }
 
+    /** Tokens from the stack's Keycloak, as a script or the auditor gets them. */
     public ControllerTokens tokens() {
-        return new ControllerTokens(secrets);
+        return keycloak.tokens();
+    }
+
+    public KeycloakServer keycloak() {
+        return keycloak;
     }
 
     public List<ServiceProcess> services() {
@@ -140,6 +183,9 @@ public final class LocalStack implements AutoCloseable {
             mailServer.close();
         }
         broker.close();
+        if (ownKeycloak) {
+            keycloak.close();
+        }
     }
 
     private Map<String, String> environment(SuiteService service) {
@@ -152,8 +198,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         env.put("PRIVACY_SUBJECT_PEPPER", secrets.subjectPepper());
         env.put("PRIVACY_BUS_KEYS", secrets.busKeys());
-        env.put("PRIVACY_JWT_PUBLIC_KEY_LOCATION", "file:" + secrets.publicKeyFile().toAbsolutePath());
-        env.put("PRIVACY_JWT_ISSUER", StackSettings.JWT_ISSUER);
+        env.put("PRIVACY_JWT_PUBLIC_KEY_LOCATION", keycloak.jwksUrl());
+        env.put("PRIVACY_JWT_ISSUER", keycloak.realmUrl());
         if (service == SuiteService.CONTACT || service == SuiteService.DSR) {
             // contact-service's acknowledgements and confirmations, dsr-service's identity codes.
             env.put("SMTP_HOST", "127.0.0.1");

@@ -8,7 +8,7 @@ import eu.privacysuite.shared.dlq.DeadLetterReplay;
 
 /**
  * {@code deploy/local/run}, {@code deploy/local/controller-token} and {@code deploy/local/replay-dlq}: start the
- * suite and keep it running until Ctrl-C, print a bearer token that the running stack accepts, or move a
+ * suite and keep it running until Ctrl-C, print a bearer token from the running stack's Keycloak, or move a
  * dead-letter topic's records back to their topic.
  */
 public final class LocalStackCommand {
@@ -22,10 +22,7 @@ public final class LocalStackCommand {
         String command = args.length == 0 ? "run" : args[0];
         switch (command) {
             case "run" -> run(settings);
-            case "token" -> {
-                String role = args.length > 1 && args[1].equals("auditor") ? ControllerTokens.AUDITOR : ControllerTokens.CONTROLLER;
-                System.out.println(new ControllerTokens(LocalSecrets.loadOrCreate(settings.dataDir())).token(role, ControllerTokens.MAX_MINUTES));
-            }
+            case "token" -> token(settings, args);
             case "replay-dlq" -> replayDeadLetters(settings, args);
             case "topics" -> TopicCounts.of("127.0.0.1:" + settings.kafkaPort())
                     .forEach((topic, records) -> System.out.println(topic + " " + records));
@@ -33,6 +30,18 @@ public final class LocalStackCommand {
                 System.err.println("usage: run | token [controller|auditor] | replay-dlq <topic> | topics");
                 System.exit(2);
             }
+        }
+    }
+
+    /** A token from the running stack's Keycloak, with the credentials the stack made at its first start. */
+    private static void token(StackSettings settings, String[] args) {
+        String role = args.length > 1 && args[1].equals("auditor") ? ControllerTokens.AUDITOR : ControllerTokens.CONTROLLER;
+        String realmUrl = "http://127.0.0.1:" + settings.keycloakPort() + "/realms/" + KeycloakServer.REALM;
+        try {
+            System.out.println(new ControllerTokens(realmUrl, LocalSecrets.loadOrCreate(settings.dataDir())).token(role));
+        } catch (IllegalStateException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
         }
     }
 
@@ -73,10 +82,19 @@ public final class LocalStackCommand {
                     service.service().module() + (replica == 1 ? "" : " #" + replica), service.baseUrl(),
                     service.managementUrl(), settings.logFile(service.service(), replica));
         }
+        KeycloakServer keycloak = stack.keycloak();
+        LocalSecrets secrets = keycloak.secrets();
+        System.out.printf("  %-18s %s   issuer %s   admin console %s/admin (admin / %s)   log %s%n", "Keycloak",
+                keycloak.baseUrl(), keycloak.realmUrl(), keycloak.baseUrl(), keycloak.adminPassword(), settings.keycloakLog());
+        System.out.printf("  %-18s controller / %s (privacy-controller)   auditor / %s (privacy-auditor)   sign in at %s/account%n",
+                "realm users", secrets.controllerPassword(), secrets.auditorPassword(), keycloak.realmUrl());
+        System.out.printf("  %-18s %s / %s (client credentials, privacy-controller)%n", "scripts client",
+                ControllerTokens.SCRIPTS_CLIENT, secrets.scriptsClientSecret());
         System.out.printf("  %-18s smtp://127.0.0.1:%d   read the mails at %s (web page; REST: /api/user/{address}/messages/INBOX/)%n",
                 "mail server", stack.mailServer().smtpPort(), stack.mailServer().apiUrl());
         System.out.println("\nEach service's management port: /q/swagger-ui (API), /q/health, /q/metrics, /q/openapi.");
-        System.out.println("Controller token: deploy/local/controller-token   Stop: Ctrl-C");
+        System.out.println("Controller token: deploy/local/controller-token (auditor: deploy/local/controller-token auditor)"
+                + "   Stop: Ctrl-C");
         stopped.await();
     }
 

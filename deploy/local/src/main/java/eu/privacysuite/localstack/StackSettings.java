@@ -5,10 +5,10 @@ import java.util.Map;
 
 /**
  * Where and how the local stack runs. The local stack uses the defaults (ports 8081-8084, SMTP 8105 and its
- * reading API 8106, broker 9092, databases consent, contact, dsr, retention, one replica of each service); the
- * end-to-end tests move ports and databases aside. With {@code replicas} above 1, replica n of a service listens
- * 100 × (n − 1) above the first (8181-8184 for the second), its management port 1000 above that, and every replica
- * of a service shares its database and the broker.
+ * reading API 8106, Keycloak 8170, broker 9092, databases consent, contact, dsr, retention, one replica of each
+ * service); the end-to-end tests move ports and databases aside. With {@code replicas} above 1, replica n of a
+ * service listens 100 × (n − 1) above the first (8181-8184 for the second), its management port 1000 above that, and
+ * every replica of a service shares its database and the broker.
  */
 public record StackSettings(
         Path repoRoot,
@@ -41,8 +41,6 @@ public record StackSettings(
         this(repoRoot, dataDir, kafkaPort, kafkaControllerPort, portBase, databasePrefix, freshDatabases, Map.of());
     }
 
-    public static final String JWT_ISSUER = "privacy-suite-local";
-
     /** The settings of `deploy/local/run`, each overridable by environment. */
     public static StackSettings local(Path repoRoot) {
         Path data = env("PRIVACY_LOCAL_DATA") == null ? repoRoot.resolve("deploy/local/.data") : Path.of(env("PRIVACY_LOCAL_DATA"));
@@ -72,6 +70,34 @@ public record StackSettings(
 
     public Path mailServerJar() {
         return repoRoot.resolve("deploy/local/target/mail-server/greenmail-standalone.jar");
+    }
+
+    /** Keycloak, the stack's identity provider (realm privacy), listens 90 above the base: 8170 by default. */
+    public int keycloakPort() {
+        return portBase + 90;
+    }
+
+    /** Keycloak's distribution as Maven copied it at package time, unpacked under {@link #keycloakHome()} at start. */
+    public Path keycloakDistribution() {
+        return repoRoot.resolve("deploy/local/target/keycloak/keycloak-quarkus-dist.zip");
+    }
+
+    /** The realm that Keycloak imports at its first start. */
+    public Path realmFile() {
+        return repoRoot.resolve("deploy/keycloak/realm-privacy.json");
+    }
+
+    public Path keycloakHome() {
+        return dataDir.resolve("keycloak");
+    }
+
+    public Path keycloakLog() {
+        return dataDir.resolve("logs").resolve("keycloak.log");
+    }
+
+    /** Starts this stack's Keycloak without waiting for it. */
+    public KeycloakServer launchKeycloak(LocalSecrets secrets) {
+        return KeycloakServer.launch(keycloakDistribution(), realmFile(), keycloakHome(), keycloakPort(), secrets, keycloakLog());
     }
 
     public Path logFile(SuiteService service) {

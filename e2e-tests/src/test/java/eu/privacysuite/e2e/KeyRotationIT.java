@@ -1,0 +1,98 @@
+package eu.privacysuite.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.lang.JoseException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import eu.privacysuite.localstack.ControllerTokens;
+import eu.privacysuite.localstack.SuiteService;
+
+/**
+ * The realm's signing key is rotated while dsr-service runs: a token signed by the new key is accepted without a
+ * restart (the service fetches the published keys again for a key id it does not know), a token signed by a key
+ * removed from the realm is refused, and so is one signed by a key the realm never had. Isolated: the run's other
+ * classes share this Keycloak and must not see their tokens' key removed under them.
+ */
+@Isolated
+class KeyRotationIT extends AcrossTheSuite {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    KeyRotationIT() {
+        // The services fetch the JWKS again every minute (10 by default): how long a removed key still verifies.
+        super("e2e-keys-stack", 40, "e2e_keys_", Map.of("PRIVACY_JWKS_REFRESH_MINUTES", "1"));
+    }
+
+    @Override
+    Set<SuiteService> services() {
+        return EnumSet.of(SuiteService.DSR);
+    }
+
+    @Test
+    void aRotatedKeyIsFollowedAndARemovedKeyIsRefused() throws Exception {
+        RealmKeys keys = new RealmKeys(stack.keycloak());
+        String before = stack.tokens().token(ControllerTokens.AUDITOR);
+        assertEquals(200, statusWith(before), "a token of the realm's current key");
+        String oldProvider = keys.providerOf(kid(before));
+
+        keys.addSigningKeyAboveTheOthers("rotated-" + System.currentTimeMillis());
+        String after = stack.tokens().token(ControllerTokens.AUDITOR);
+        assertNotEquals(kid(before), kid(after), "the new key signs the next tokens");
+        assertEquals(200, statusWith(after), "a token of the new key, without restarting the service");
+        assertEquals(200, statusWith(before), "the old key is still published until it is removed");
+
+        keys.removeProvider(oldProvider);
+        Eventually.until("a token of the removed key refused", Duration.ofMinutes(2), () -> statusWith(before), s -> s == 401);
+        assertEquals(200, statusWith(after), "the new key's tokens still pass");
+        assertEquals(401, statusWith(signedByAnotherKey(after)), "the same claims and key id, signed by a key not the realm's");
+    }
+
+    private int statusWith(String token) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.url(SuiteService.DSR) + "/api/requests"))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).GET().build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new AssertionError("dsr-service does not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String kid(String token) throws IOException {
+        String header = new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))), StandardCharsets.UTF_8);
+        return new ObjectMapper().readTree(header).get("kid").asText();
+    }
+
+    private static String signedByAnotherKey(String token) throws IOException, JoseException, NoSuchAlgorithmException {
+        String[] parts = token.split("\\.");
+        JsonWebSignature forged = new JsonWebSignature();
+        forged.setPayload(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+        forged.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        forged.setKeyIdHeaderValue(kid(token));
+        forged.setKey(KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate());
+        return forged.getCompactSerialization();
+    }
+}
