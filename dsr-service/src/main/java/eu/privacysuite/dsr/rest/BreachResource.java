@@ -192,6 +192,7 @@ public class BreachResource {
 
     @POST
     @Path("{id}/letters")
+    @Consumes(MediaType.WILDCARD) // no body: the go itself
     @RolesAllowed(Roles.CONTROLLER)
     @Operation(summary = "The go: one letter per affected person", description = "Queues a letter in the person's "
             + "language for every person found with an address whose letter is not queued yet; nobody gets two.")
