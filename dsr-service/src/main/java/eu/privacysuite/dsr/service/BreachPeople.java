@@ -33,6 +33,7 @@ import eu.privacysuite.shared.events.EventCodec;
 import eu.privacysuite.shared.events.EventEnvelope;
 import eu.privacysuite.shared.events.EventTypes;
 import eu.privacysuite.shared.events.MalformedEventException;
+import eu.privacysuite.shared.events.RetentionCategories;
 import eu.privacysuite.shared.events.ServiceName;
 import eu.privacysuite.shared.events.Topics;
 import eu.privacysuite.shared.outbox.Outbox;
@@ -52,7 +53,8 @@ public class BreachPeople {
     private static final Logger LOG = Logger.getLogger(BreachPeople.class);
 
     /** The retention categories participants search; dsr-service's own (DSR_CASE, IDENTITY_DOCUMENT) are not. */
-    public static final List<String> SEARCHED = List.of("COOKIE_CONSENT", "MINOR_HOLD", "NEWSLETTER", "PROSPECT");
+    public static final List<String> SEARCHED = List.of(RetentionCategories.COOKIE_CONSENT,
+            RetentionCategories.MINOR_HOLD, RetentionCategories.NEWSLETTER, RetentionCategories.PROSPECT);
 
     private final BreachPeopleRepository people;
     private final BreachRepository breaches;

@@ -173,7 +173,7 @@ public class DsrCommandConsumer extends EventConsumer<DsrCommand> {
             return List.of(new DsrReply(command.requestId(), service, DsrOutcome.NOTHING_FOUND, 0, null, null));
         }
         List<String> parts = sealed.sealPeople(command.requestId(), service, people);
-        LOG.infof("breach search %s: %s found %d person-categor(ies) in %d part(s)", command.requestId(), service,
+        LOG.infof("breach search %s: %s found %d person(s) by category in %d part(s)", command.requestId(), service,
                 people.size(), parts.size());
         return IntStream.range(0, parts.size())
                 .mapToObj(i -> new DsrReply(command.requestId(), service, DsrOutcome.DONE, people.size(),
