@@ -34,6 +34,8 @@ import eu.privacysuite.shared.events.PurgeAction;
 import eu.privacysuite.shared.events.PurgeReport;
 import eu.privacysuite.shared.events.SubjectLinked;
 import eu.privacysuite.shared.events.Topics;
+import eu.privacysuite.shared.events.BreachScope;
+import eu.privacysuite.shared.dsr.AffectedPerson;
 import eu.privacysuite.shared.subject.SubjectKeys;
 import eu.privacysuite.testing.DsrBus;
 import eu.privacysuite.testing.PurgeOrderProbe;
@@ -202,6 +204,42 @@ class ConsentDsrTest {
                 proof.givenAt);
         retention.send(order);
         return retention.awaitReport(retention.orderId(order), 1, Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aBreachScopeIsAnsweredWithTheKeysOfTheSubjectsLinkedToAProofGivenInTheWindowAndNoAddress() {
+        String inside = subjectKeys.forEmail("breach.in." + UUID.randomUUID() + "@example.fr");
+        String after = subjectKeys.forEmail("breach.after." + UUID.randomUUID() + "@example.fr");
+        JsonPath first = ConsentApi.give("{}");
+        JsonPath later = ConsentApi.give("{\"facebook\":true}");
+        ConsentApi.give("{}"); // a visitor linked to nobody
+        DsrBus dsr = new DsrBus("consent-service", mapper, sealed);
+        link(dsr, inside, UUID.fromString(first.getString("visitorId")));
+        link(dsr, after, UUID.fromString(later.getString("visitorId")));
+        Instant from = givenAt(first.getString("id"));
+        Instant until = givenAt(later.getString("id"));
+        assertTrue(from.isBefore(until));
+
+        UUID breach = UUID.randomUUID();
+        EventEnvelope consents = dsr.breachScope(new BreachScope(breach, false, List.of("COOKIE_CONSENT"), from, until));
+        dsr.send(consents);
+        List<AffectedPerson> people = dsr.people(consents);
+        assertEquals(List.of(new AffectedPerson(inside, "COOKIE_CONSENT", null, null)),
+                people.stream().filter(p -> p.subjectKey().equals(inside) || p.subjectKey().equals(after)).toList(),
+                "the subject linked to the proof in the window, by key alone; not the one after it");
+
+        EventEnvelope everyone = dsr.breachScope(new BreachScope(breach, true, List.of(), null, null));
+        dsr.send(everyone);
+        assertTrue(dsr.people(everyone).stream().map(AffectedPerson::subjectKey).toList()
+                .containsAll(List.of(inside, after)));
+
+        EventEnvelope prospects = dsr.breachScope(new BreachScope(breach, false, List.of("PROSPECT"), null, null));
+        dsr.send(prospects);
+        assertEquals("NOTHING_FOUND", dsr.replies(prospects, 1).get(0).get("outcome").asText());
+    }
+
+    private Instant givenAt(String proofId) {
+        return QuarkusTransaction.requiringNew().call(() -> proofs.findById(UUID.fromString(proofId)).givenAt);
     }
 
     private void link(DsrBus dsr, String subjectKey, UUID visitor) {

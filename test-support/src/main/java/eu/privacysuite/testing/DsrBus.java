@@ -13,9 +13,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import eu.privacysuite.shared.dsr.AffectedPerson;
 import eu.privacysuite.shared.dsr.Corrections;
 import eu.privacysuite.shared.dsr.SealedExports;
 import eu.privacysuite.shared.dsr.SubjectExport;
+import eu.privacysuite.shared.events.BreachScope;
 import eu.privacysuite.shared.events.DsrAction;
 import eu.privacysuite.shared.events.DsrCommand;
 import eu.privacysuite.shared.events.EventEnvelope;
@@ -45,9 +47,30 @@ public final class DsrBus {
                 mapper.valueToTree(new DsrCommand(requestId, action, visitorIds, sealedCorrections)));
     }
 
+    /** A BREACH_SCOPE command as dsr-service sends it: no subject key, keyed by the breach on the bus. */
+    public EventEnvelope breachScope(BreachScope scope) {
+        UUID searchId = UUID.randomUUID();
+        return new EventEnvelope(UUID.randomUUID(), EventTypes.DSR_COMMAND, 1, Instant.now(), "dsr-service",
+                searchId.toString(), null, mapper.valueToTree(DsrCommand.breachScope(searchId, scope)));
+    }
+
+    /** The people of a BREACH_SCOPE answer, opened from its sealed parts (none for NOTHING_FOUND). */
+    public List<AffectedPerson> people(EventEnvelope command) {
+        JsonNode first = replies(command, 1).get(0);
+        int parts = first.get("exportParts").asInt();
+        if (parts == 0) {
+            return List.of();
+        }
+        TreeMap<Integer, String> ordered = new TreeMap<>();
+        replies(command, parts).subList(0, parts)
+                .forEach(p -> ordered.put(p.get("exportPart").asInt(), p.get("sealedExport").asText()));
+        return sealed.openPeople(UUID.fromString(command.correlationId()), service, List.copyOf(ordered.values()));
+    }
+
     public void send(EventEnvelope command) {
         try {
-            bus.send(Topics.DSR_COMMANDS, command.subjectKey(), mapper.writeValueAsString(command));
+            String key = command.subjectKey() != null ? command.subjectKey() : "breach:" + command.correlationId();
+            bus.send(Topics.DSR_COMMANDS, key, mapper.writeValueAsString(command));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -24,6 +24,19 @@ public class VisitorLinkRepository implements PanacheRepositoryBase<VisitorLink,
                 .executeUpdate();
     }
 
+    /**
+     * The subject keys linked to a visitor with a consent proof given in [from, until): the people a breach of the
+     * consent proofs made in that window touches (GDPR art. 34).
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> subjectsWithProofsGiven(java.time.Instant from, java.time.Instant until) {
+        return getEntityManager().createNativeQuery("""
+                select distinct l.subject_key from visitor_link l
+                where exists (select 1 from consent_proof p where p.visitor_id = l.visitor_id
+                              and p.given_at >= ?1 and p.given_at < ?2)
+                order by l.subject_key""").setParameter(1, from).setParameter(2, until).getResultList();
+    }
+
     public List<UUID> visitorsOf(String subjectKey) {
         return getEntityManager().createQuery("select l.visitorId from VisitorLink l where l.subjectKey = :subject",
                 UUID.class).setParameter("subject", subjectKey).getResultList();

@@ -9,9 +9,12 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import eu.privacysuite.consent.domain.VisitorLinkRepository;
+import eu.privacysuite.shared.dsr.AffectedPerson;
 import eu.privacysuite.shared.dsr.Corrections;
 import eu.privacysuite.shared.dsr.DsrParticipant;
 import eu.privacysuite.shared.dsr.SubjectExport;
+import eu.privacysuite.shared.events.BreachScope;
+import eu.privacysuite.shared.events.RetentionCategories;
 
 /**
  * consent-service's answer to every data-subject request (docs/dsr-participants.md). Its records are pseudonymous:
@@ -71,5 +74,22 @@ public class ConsentParticipation implements DsrParticipant {
     @Override
     public long object(String subjectKey, List<String> visitorIds) {
         return objection.object(erasure.visitorsOf(subjectKey, visitorIds));
+    }
+
+    /**
+     * BREACH_SCOPE for COOKIE_CONSENT (or everyone): the subjects linked to a visitor whose consent proof was given in
+     * the window. No address is held here: the key alone, which dsr-service matches with another participant's
+     * address or counts as a person it cannot write to.
+     */
+    @Override
+    public List<AffectedPerson> affected(BreachScope scope) {
+        if (!scope.covers(RetentionCategories.COOKIE_CONSENT)) {
+            return List.of();
+        }
+        Instant from = scope.everyone() || scope.from() == null ? Instant.parse("1900-01-01T00:00:00Z") : scope.from();
+        Instant until = scope.everyone() || scope.until() == null ? Instant.parse("9999-12-31T00:00:00Z")
+                : scope.until();
+        return links.subjectsWithProofsGiven(from, until).stream()
+                .map(key -> new AffectedPerson(key, RetentionCategories.COOKIE_CONSENT, null, null)).toList();
     }
 }

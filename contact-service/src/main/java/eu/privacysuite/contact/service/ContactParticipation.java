@@ -7,9 +7,11 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import eu.privacysuite.contact.messaging.LifecycleEvents;
+import eu.privacysuite.shared.dsr.AffectedPerson;
 import eu.privacysuite.shared.dsr.Corrections;
 import eu.privacysuite.shared.dsr.DsrParticipant;
 import eu.privacysuite.shared.dsr.SubjectExport;
+import eu.privacysuite.shared.events.BreachScope;
 
 /**
  * contact-service's answer to every data-subject request (docs/dsr-participants.md): erasure, export,
@@ -24,9 +26,11 @@ public class ContactParticipation implements DsrParticipant {
     private final ContactExport export;
     private final ContactRectification rectification;
     private final SubjectLists lists;
+    private final ContactBreachScope breachScope;
 
     public ContactParticipation(ContactErasure erasure, ContactExport export, ContactRectification rectification,
-            SubjectLists lists) {
+            SubjectLists lists, ContactBreachScope breachScope) {
+        this.breachScope = breachScope;
         this.erasure = erasure;
         this.export = export;
         this.rectification = rectification;
@@ -73,5 +77,11 @@ public class ContactParticipation implements DsrParticipant {
     @Override
     public long object(String subjectKey, List<String> visitorIds) {
         return 1 + lists.suppressAndCount(subjectKey);
+    }
+
+    /** BREACH_SCOPE: the people in the scope, with the address and language of their records. */
+    @Override
+    public List<AffectedPerson> affected(BreachScope scope) {
+        return breachScope.affected(scope);
     }
 }

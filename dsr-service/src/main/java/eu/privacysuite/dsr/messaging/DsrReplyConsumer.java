@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import eu.privacysuite.dsr.service.BreachPeople;
 import eu.privacysuite.dsr.service.ExportParts;
 import eu.privacysuite.dsr.service.ReplyCollector;
 import eu.privacysuite.shared.events.DsrReply;
@@ -18,7 +19,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * The participants' answers to the DSR commands, each from the participant's own reply topic (the topic says who
- * sent it). A bad reply (unreadable, incomplete, forged, a tampered export part) goes to the DLQ at once; a fault
+ * sent it), and their answers to the searches for the people of a breach (BreachPeople). A bad reply (unreadable, incomplete, forged, a tampered export part) goes to the DLQ at once; a fault
  * (database down) is retried by the shared ConsumerSkeleton without limit, holding the topic meanwhile.
  */
 @ApplicationScoped
@@ -26,11 +27,14 @@ public class DsrReplyConsumer extends EventConsumer<DsrReply> {
 
     private final ReplyCollector replies;
     private final ExportParts exportParts;
+    private final BreachPeople breachPeople;
 
-    public DsrReplyConsumer(ConsumerSkeleton skeleton, ReplyCollector replies, ExportParts exportParts) {
+    public DsrReplyConsumer(ConsumerSkeleton skeleton, ReplyCollector replies, ExportParts exportParts,
+            BreachPeople breachPeople) {
         super(skeleton, Topics.DSR_REPLIES, EventTypes.DSR_REPLY, DsrReply.class);
         this.replies = replies;
         this.exportParts = exportParts;
+        this.breachPeople = breachPeople;
     }
 
     @Incoming(Topics.DSR_REPLIES)
@@ -55,6 +59,9 @@ public class DsrReplyConsumer extends EventConsumer<DsrReply> {
 
     @Override
     protected void apply(EventEnvelope envelope, DsrReply reply) {
-        replies.record(envelope.eventId(), reply);
+        // The answer to a breach search (BREACH_SCOPE, decision 0039), or else a request's.
+        if (!breachPeople.answer(reply)) {
+            replies.record(envelope.eventId(), reply);
+        }
     }
 }

@@ -30,6 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import eu.privacysuite.dsr.domain.NotificationState;
+import eu.privacysuite.dsr.service.AffectedPeople;
+import eu.privacysuite.dsr.service.BreachLetters;
+import eu.privacysuite.dsr.service.BreachPeople;
 import eu.privacysuite.dsr.service.BreachAuditTrail;
 import eu.privacysuite.dsr.service.BreachRegisterDocument;
 import eu.privacysuite.dsr.service.Breaches;
@@ -58,8 +61,13 @@ public class BreachResource {
     private final BreachRegisterDocument document;
     private final Clock clock;
 
+    private final BreachPeople people;
+    private final BreachLetters letters;
+
     public BreachResource(Breaches breaches, BreachAuditTrail audit, CnilNotification cnil,
-            BreachRegisterDocument document, Clock clock) {
+            BreachRegisterDocument document, Clock clock, BreachPeople people, BreachLetters letters) {
+        this.people = people;
+        this.letters = letters;
         this.breaches = breaches;
         this.audit = audit;
         this.cnil = cnil;
@@ -159,6 +167,37 @@ public class BreachResource {
     @Operation(summary = "The whole register as a document a person reads (plain text)")
     public String exportRegisterDocument() {
         return document.render();
+    }
+
+    @POST
+    @Path("{id}/affected-people/search")
+    @RolesAllowed(Roles.CONTROLLER)
+    @Operation(summary = "Search for the people of a HIGH_RISK breach", description = "Sends the scope to every "
+            + "participant (art. 34); their answers are counted before anything is sent. Again, until the first "
+            + "letter is queued, replaces the search.")
+    public Response searchAffectedPeople(@PathParam("id") String id, @Valid @NotNull ScopeForm form,
+            @Context SecurityContext security) {
+        UUID breachId = breachId(id);
+        return Response.accepted(people.search(breachId, form.scope(breachId), principal(security))).build();
+    }
+
+    @GET
+    @Path("{id}/affected-people")
+    @RolesAllowed({ Roles.CONTROLLER, Roles.AUDITOR })
+    @Operation(summary = "The affected people found, by participant and category, and the letters' progress")
+    public AffectedPeople affectedPeople(@PathParam("id") String id) {
+        return people.status(breachId(id)).orElseThrow(() -> new ProblemException(Status.NOT_FOUND,
+                "No search for the affected people of this breach yet."));
+    }
+
+    @POST
+    @Path("{id}/letters")
+    @Consumes(MediaType.WILDCARD) // no body: the go itself
+    @RolesAllowed(Roles.CONTROLLER)
+    @Operation(summary = "The go: one letter per affected person", description = "Queues a letter in the person's "
+            + "language for every person found with an address whose letter is not queued yet; nobody gets two.")
+    public AffectedPeople sendLetters(@PathParam("id") String id, @Context SecurityContext security) {
+        return letters.go(breachId(id), principal(security));
     }
 
     private static String principal(SecurityContext security) {

@@ -12,6 +12,9 @@ import eu.privacysuite.shared.problem.UnprocessableField;
 final class RequestForms {
 
     static NewRequest newRequest(DsrRequestForm form) {
+        if (!form.type().requestType()) {
+            throw new UnprocessableField("type", "is not a right of the data subject");
+        }
         Corrections corrections = form.corrections() == null ? null : form.corrections().corrections();
         if (form.type() == DsrAction.RECTIFICATION) {
             if (corrections == null || corrections.isEmpty()) {

@@ -68,8 +68,14 @@ public class ExportParts {
         try {
             sealed.checkPart(reply.requestId(), reply.service(), reply.exportPart(), parts, reply.sealedExport());
         } catch (SealedFieldException e) {
-            throw new MalformedEventException(
-                    "DSR export part cannot be opened: tampered, or sealed for another request, service or place");
+            try {
+                // Or the answer to a breach search (BreachPeople opens it again as people, sealed to its search).
+                sealed.checkPeoplePart(reply.requestId(), reply.service(), reply.exportPart(), parts,
+                        reply.sealedExport());
+            } catch (SealedFieldException notPeople) {
+                throw new MalformedEventException("DSR export part cannot be opened: tampered, or sealed for another "
+                        + "request, service or place");
+            }
         }
     }
 

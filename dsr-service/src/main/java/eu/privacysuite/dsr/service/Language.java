@@ -70,6 +70,7 @@ public enum Language {
                     + "automated processing");
             case POST_MORTEM_DIRECTIVE -> say("vos directives relatives au sort de vos données après votre décès",
                     "your directives on what becomes of your data after your death");
+            case BREACH_SCOPE -> throw new IllegalArgumentException("BREACH_SCOPE is not a request type");
         };
     }
 
@@ -84,6 +85,7 @@ public enum Language {
             case RESTRICTION_LIFTED -> say("limitation levée pour " + n, "lifted the restriction of " + n);
             case OBJECTION -> say("prospection arrêtée pour " + n, "stopped direct marketing for " + n);
             case AUTOMATED_DECISION, POST_MORTEM_DIRECTIVE -> say("demande traitée", "answered");
+            case BREACH_SCOPE -> throw new IllegalArgumentException("BREACH_SCOPE is not a request type");
         };
     }
 

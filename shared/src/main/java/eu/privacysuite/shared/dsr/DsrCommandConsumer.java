@@ -73,8 +73,17 @@ public class DsrCommandConsumer extends EventConsumer<DsrCommand> {
 
     @Override
     protected void validate(EventEnvelope envelope, DsrCommand command) {
-        if (envelope.subjectKey() == null || command.requestId() == null || command.action() == null) {
-            throw new MalformedEventException("DSR command without subject, request or action");
+        if (command.requestId() == null || command.action() == null) {
+            throw new MalformedEventException("DSR command without request or action");
+        }
+        if (command.action() == DsrAction.BREACH_SCOPE) {
+            if (command.scope() == null || command.scope().breachId() == null) {
+                throw new MalformedEventException("BREACH_SCOPE command without its scope");
+            }
+            return; // about a breach, not a subject: no subject key
+        }
+        if (envelope.subjectKey() == null) {
+            throw new MalformedEventException("DSR command without subject");
         }
         if (command.action() == DsrAction.RECTIFICATION) {
             corrections(command); // a rectification whose corrections cannot be opened is a bad message
@@ -90,7 +99,7 @@ public class DsrCommandConsumer extends EventConsumer<DsrCommand> {
         List<DsrReply> replies = act(envelope, command);
         // Only the reply itself is kept: after an erasure no row here may name the subject, not even by key.
         inbox.rememberReply(topic(), envelope.eventId(), codec.writeData(replies.get(0).withoutExport()));
-        replies.forEach(reply -> send(envelope, reply));
+        replies.forEach(reply -> send(envelope, command, reply));
     }
 
     @Override
@@ -100,12 +109,12 @@ public class DsrCommandConsumer extends EventConsumer<DsrCommand> {
         }
         Optional<DsrReply> earlier = inbox.reply(topic(), envelope.eventId())
                 .map(r -> codec.readData(r, DsrReply.class));
-        List<DsrReply> replies = command.action().exports() || earlier.isEmpty()
+        List<DsrReply> replies = command.action().answersSealed() || earlier.isEmpty()
                 ? act(envelope, command)
                 : List.of(earlier.get());
         LOG.infof("DSR command %s for request %s delivered again: replying %s again", envelope.eventId(),
                 command.requestId(), replies.get(0).outcome());
-        replies.forEach(reply -> send(envelope, reply));
+        replies.forEach(reply -> send(envelope, command, reply));
     }
 
     private List<DsrReply> act(EventEnvelope envelope, DsrCommand command) {
@@ -115,13 +124,16 @@ public class DsrCommandConsumer extends EventConsumer<DsrCommand> {
         if (action.exports()) {
             return exportReplies(command, participant.export(subjectKey, visitors));
         }
+        if (action == DsrAction.BREACH_SCOPE) {
+            return peopleReplies(command, participant.affected(command.scope()));
+        }
         long count = switch (action) {
             case ERASURE -> {
                 long erased = participant.erase(subjectKey, visitors);
                 tombstones.record(subjectKey, envelope.occurredAt());
                 yield erased;
             }
-            case ACCESS, PORTABILITY -> throw new IllegalStateException("exports are answered above");
+            case ACCESS, PORTABILITY, BREACH_SCOPE -> throw new IllegalStateException("answered above");
             case RECTIFICATION -> {
                 Corrections corrections = corrections(command);
                 String newKey = corrections.email() == null ? null : subjectKeys.forEmail(corrections.email());
@@ -154,6 +166,21 @@ public class DsrCommandConsumer extends EventConsumer<DsrCommand> {
                 .toList();
     }
 
+    /** The people in a breach's scope, sealed to the search and this service: never an address in clear. */
+    private List<DsrReply> peopleReplies(DsrCommand command, List<AffectedPerson> people) {
+        String service = this.service.get();
+        if (people.isEmpty()) {
+            return List.of(new DsrReply(command.requestId(), service, DsrOutcome.NOTHING_FOUND, 0, null, null));
+        }
+        List<String> parts = sealed.sealPeople(command.requestId(), service, people);
+        LOG.infof("breach search %s: %s found %d person(s) by category in %d part(s)", command.requestId(), service,
+                people.size(), parts.size());
+        return IntStream.range(0, parts.size())
+                .mapToObj(i -> new DsrReply(command.requestId(), service, DsrOutcome.DONE, people.size(),
+                        parts.get(i), null, i, parts.size()))
+                .toList();
+    }
+
     private String statement(DsrAction action) {
         return switch (action) {
             case AUTOMATED_DECISION -> service.get() + " makes no decision based solely on automated processing";
@@ -173,9 +200,11 @@ public class DsrCommandConsumer extends EventConsumer<DsrCommand> {
         }
     }
 
-    private void send(EventEnvelope command, DsrReply reply) {
+    private void send(EventEnvelope envelope, DsrCommand command, DsrReply reply) {
+        // A breach search names no subject: its replies are keyed by the breach.
+        String key = envelope.subjectKey() != null ? envelope.subjectKey() : "breach:" + command.scope().breachId();
         // Its own reply topic: only this service's Kafka user may write there, which is how dsr-service knows who spoke.
-        outbox.publish(Topics.dsrReplies(service.get()), command.subjectKey(),
-                codec.envelope(EventTypes.DSR_REPLY, reply.requestId().toString(), command.subjectKey(), reply));
+        outbox.publish(Topics.dsrReplies(service.get()), key,
+                codec.envelope(EventTypes.DSR_REPLY, reply.requestId().toString(), envelope.subjectKey(), reply));
     }
 }

@@ -2,6 +2,8 @@ package eu.privacysuite.shared.dsr;
 
 import java.util.List;
 
+import eu.privacysuite.shared.events.BreachScope;
+
 /**
  * What a service that owns personal data does when dsr-service asks. Each owning service has one bean of
  * this type; {@link DsrCommandConsumer} takes care of idempotency, tombstones, sealing and the reply. Every
@@ -27,4 +29,12 @@ public interface DsrParticipant {
 
     /** OBJECTION: the subject objects to processing for direct marketing; stop it and keep it stopped. */
     long object(String subjectKey, List<String> visitorIds);
+
+    /**
+     * BREACH_SCOPE: the people this service holds in the scope of a high-risk breach, one entry per person and
+     * retention category (GDPR art. 34). A service that holds no people answers none.
+     */
+    default List<AffectedPerson> affected(BreachScope scope) {
+        return List.of();
+    }
 }

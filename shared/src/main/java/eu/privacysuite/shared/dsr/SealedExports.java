@@ -42,7 +42,40 @@ public class SealedExports {
 
     /** The export as sealed parts, in order; at least one. */
     public List<String> seal(UUID requestId, String service, SubjectExport export) {
-        String json = write(export);
+        return sealParts(write(export), (part, parts) -> exportData(requestId, service, part, parts));
+    }
+
+    /** A participant's people in a breach's scope as sealed parts, in order, sealed to the search and service. */
+    public List<String> sealPeople(UUID searchId, String service, List<AffectedPerson> people) {
+        return sealParts(write(new People(people)), (part, parts) -> peopleData(searchId, service, part, parts));
+    }
+
+    /** @throws SealedFieldException when a part was sealed for another search, service or position, or is tampered */
+    public List<AffectedPerson> openPeople(UUID searchId, String service, List<String> parts) {
+        StringBuilder json = new StringBuilder();
+        for (int part = 0; part < parts.size(); part++) {
+            json.append(sealed.open(parts.get(part), peopleData(searchId, service, part, parts.size())));
+        }
+        try {
+            return mapper.readValue(json.toString(), People.class).people();
+        } catch (JsonProcessingException e) {
+            throw new SealedFieldException("the opened parts are not a list of people");
+        }
+    }
+
+    /** @throws SealedFieldException when the part was sealed for another search, service or position, or is tampered */
+    public void checkPeoplePart(UUID searchId, String service, int part, int parts, String sealedPart) {
+        sealed.open(sealedPart, peopleData(searchId, service, part, parts));
+    }
+
+    /** The JSON of the people list. */
+    public record People(List<AffectedPerson> people) {
+        public People {
+            people = people == null ? List.of() : List.copyOf(people);
+        }
+    }
+
+    private List<String> sealParts(String json, java.util.function.BiFunction<Integer, Integer, String> data) {
         List<String> pieces = new ArrayList<>();
         for (int start = 0; start < json.length() || pieces.isEmpty(); ) {
             int end = Math.min(json.length(), start + partChars);
@@ -54,7 +87,7 @@ public class SealedExports {
         }
         List<String> out = new ArrayList<>(pieces.size());
         for (int part = 0; part < pieces.size(); part++) {
-            out.add(sealed.seal(pieces.get(part), exportData(requestId, service, part, pieces.size())));
+            out.add(sealed.seal(pieces.get(part), data.apply(part, pieces.size())));
         }
         return out;
     }
@@ -105,6 +138,10 @@ public class SealedExports {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
         }
+    }
+
+    private static String peopleData(UUID searchId, String service, int part, int parts) {
+        return "dsr-breach-people:" + searchId + ":" + service + ":" + part + "/" + parts;
     }
 
     private static String exportData(UUID requestId, String service, int part, int parts) {
