@@ -101,6 +101,11 @@ class ErasureAcrossTheSuiteIT extends AcrossTheSuite {
             }
         });
 
+        // The completion letter (decision 0037) names the person's address in dsr-service's mail outbox until the
+        // mail server has accepted it; then the row is gone.
+        Eventually.until("the completion letter handed to the mail server", Duration.ofSeconds(60),
+                () -> db.count(prefix + "dsr", "select count(*) from outgoing_mail"), n -> n == 0);
+
         // 6. Nothing of the person is left in the participants' databases, nor on any topic.
         // The closed DSR case keeps a clock of its own (its proof of compliance, no subject key): not the person's.
         Eventually.until("every retention clock of the subject's records removed", Duration.ofSeconds(60),
