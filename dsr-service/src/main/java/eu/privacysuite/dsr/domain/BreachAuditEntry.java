@@ -13,4 +13,9 @@ public class BreachAuditEntry extends ChainedAuditStep {
 
     @Column(name = "breach_id", nullable = false)
     public UUID breachId;
+
+    @Override
+    public UUID chainId() {
+        return breachId;
+    }
 }

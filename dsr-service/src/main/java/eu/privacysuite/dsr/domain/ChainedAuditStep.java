@@ -1,6 +1,7 @@
 package eu.privacysuite.dsr.domain;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.GeneratedValue;
@@ -38,4 +39,7 @@ public abstract class ChainedAuditStep extends PanacheEntityBase {
     /** SHA-256 (hex) of this step and prevHash (AuditChain). */
     @Column(nullable = false, columnDefinition = "text")
     public String hash;
+
+    /** The record whose trail this step belongs to: its hash covers this id. */
+    public abstract UUID chainId();
 }

@@ -16,4 +16,9 @@ public class DsrAuditEntry extends ChainedAuditStep {
 
     @Column(name = "request_id", nullable = false)
     public UUID requestId;
+
+    @Override
+    public UUID chainId() {
+        return requestId;
+    }
 }

@@ -12,14 +12,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-import eu.privacysuite.dsr.domain.DsrAuditEntry;
+import eu.privacysuite.dsr.domain.ChainedAuditStep;
+import eu.privacysuite.dsr.domain.DsrAuditEntryRepository;
 
 /**
  * The hash chain of a request's audit trail. An entry's hash is SHA-256 over a length-prefixed encoding of the
  * previous entry's hash, the request id, the time, the actor and the event, so no two different entries encode
  * alike, and an entry altered, removed or moved breaks the chain from there. V2__audit_chain.sql computes the
  * same for the entries written before the chain existed. The breach register's trail (BreachAuditTrail) is chained
- * the same way, per breach: its entries are checked as {@link Link}s.
+ * the same way, per breach: both are {@link ChainedAuditStep}s.
  */
 public final class AuditChain {
 
@@ -31,7 +32,7 @@ public final class AuditChain {
     }
 
     /** One entry of a chain, whichever trail it belongs to: {@code chainId} is the request's or the breach's id. */
-    public record Link(String prevHash, UUID chainId, Instant at, String actor, String event, String hash) {
+    private record Link(String prevHash, UUID chainId, Instant at, String actor, String event, String hash) {
     }
 
     private AuditChain() {
@@ -58,14 +59,27 @@ public final class AuditChain {
      * Checks a request's entries in the order they were written against the chain's head (how many entries were
      * appended, and the last one's hash): each must hash to what it records and follow the one before it.
      */
-    public static Verdict verify(List<DsrAuditEntry> entries, long headEntries, String headHash) {
+    public static Verdict verify(List<? extends ChainedAuditStep> entries, long headEntries, String headHash) {
         return verifyLinks(entries.stream()
-                .map(e -> new Link(e.prevHash, e.requestId, e.at, e.actor, e.event, e.hash)).toList(),
+                .map(e -> new Link(e.prevHash, e.chainId(), e.at, e.actor, e.event, e.hash)).toList(),
                 headEntries, headHash);
     }
 
-    /** As {@link #verify}, for the entries of any trail chained this way. */
-    public static Verdict verifyLinks(List<Link> entries, long headEntries, String headHash) {
+    /**
+     * Fills a new step of a trail whose head is {@code head}: when, who, what, the previous step's hash and its own.
+     * PostgreSQL keeps microseconds, so the hash covers the time as it is stored.
+     */
+    public static void seal(ChainedAuditStep step, DsrAuditEntryRepository.Head head, Instant at, String actor,
+            String event) {
+        step.at = at.truncatedTo(ChronoUnit.MICROS);
+        step.actor = actor;
+        step.event = event;
+        step.prevHash = head.hash();
+        step.hash = hash(step.prevHash, step.chainId(), step.at, actor, event);
+    }
+
+    /** As {@link #verify}, on what each entry records. */
+    private static Verdict verifyLinks(List<Link> entries, long headEntries, String headHash) {
         String previous = null;
         for (int i = 0; i < entries.size(); i++) {
             Link entry = entries.get(i);

@@ -2,7 +2,6 @@ package eu.privacysuite.dsr.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,12 +53,7 @@ public class AuditTrail {
         DsrAuditEntryRepository.Head head = entries.lockHead(requestId);
         DsrAuditEntry entry = new DsrAuditEntry();
         entry.requestId = requestId;
-        // PostgreSQL keeps microseconds: the hash covers the time as it is stored.
-        entry.at = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        entry.actor = actor;
-        entry.event = event;
-        entry.prevHash = head.hash();
-        entry.hash = AuditChain.hash(entry.prevHash, requestId, entry.at, actor, event);
+        AuditChain.seal(entry, head, Instant.now(clock), actor, event);
         entries.persist(entry);
         entries.moveHead(requestId, head.entries() + 1, entry.hash);
     }

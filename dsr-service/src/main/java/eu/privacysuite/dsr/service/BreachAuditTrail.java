@@ -2,7 +2,6 @@ package eu.privacysuite.dsr.service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,11 +41,7 @@ public class BreachAuditTrail {
         DsrAuditEntryRepository.Head head = entries.lockHead(breachId);
         BreachAuditEntry entry = new BreachAuditEntry();
         entry.breachId = breachId;
-        entry.at = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-        entry.actor = actor;
-        entry.event = event;
-        entry.prevHash = head.hash();
-        entry.hash = AuditChain.hash(entry.prevHash, breachId, entry.at, actor, event);
+        AuditChain.seal(entry, head, Instant.now(clock), actor, event);
         entries.persist(entry);
         entries.moveHead(breachId, head.entries() + 1, entry.hash);
     }
@@ -59,8 +54,6 @@ public class BreachAuditTrail {
         }
         DsrAuditEntryRepository.Head head = entries.readHead(breachId);
         List<BreachAuditEntry> written = entries.ofBreach(breachId);
-        List<AuditChain.Link> links = written.stream()
-                .map(e -> new AuditChain.Link(e.prevHash, e.breachId, e.at, e.actor, e.event, e.hash)).toList();
-        return Optional.of(new Trail(written, AuditChain.verifyLinks(links, head.entries(), head.hash())));
+        return Optional.of(new Trail(written, AuditChain.verify(written, head.entries(), head.hash())));
     }
 }
