@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -45,6 +47,9 @@ class RetentionLedgerTest {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    EntityManager entityManager;
 
     Lifecycle lifecycle;
     String subjectKey;
@@ -178,6 +183,55 @@ class RetentionLedgerTest {
         String reason = new String(dead.headers().lastHeader("dead-letter-reason").value());
         assertTrue(reason.contains("unknown retention category LOYALTY_CARD"), reason);
         assertTrue(lifecycle.entry(CONTACT, "LOYALTY_CARD", recordId).isEmpty());
+    }
+
+    @Test
+    void eventsPolledTogetherAreAppliedInOneTransaction() {
+        List<EventEnvelope> events = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            events.add(lifecycle.clock(subjectKey, CONTACT, "PROSPECT", recordId + "-" + i, ClockEvent.COLLECTED,
+                    Instant.now()));
+        }
+        lifecycle.bus.sendTogether(Topics.RETENTION_LIFECYCLE, subjectKey, events.stream().map(this::json).toList());
+
+        for (int i = 0; i < 5; i++) {
+            lifecycle.awaitEntry(CONTACT, "PROSPECT", recordId + "-" + i, e -> true);
+        }
+        // One inbox statement for the poll: its rows carry the one instant it was written at.
+        assertEquals(1, inboxInstants(events), "the five events were recorded by one statement, in one transaction");
+    }
+
+    @Test
+    void aBadEventPolledWithGoodOnesIsTheOnlyOneDeadLetteredAndTheGoodOnesAreApplied() {
+        String key = "mixed-batch-" + UUID.randomUUID();
+        EventEnvelope first = lifecycle.clock(subjectKey, CONTACT, "PROSPECT", recordId + "-first", ClockEvent.COLLECTED,
+                Instant.now());
+        EventEnvelope unknownCategory = lifecycle.clock(subjectKey, CONTACT, "LOYALTY_CARD", recordId,
+                ClockEvent.COLLECTED, Instant.now());
+        EventEnvelope last = lifecycle.clock(subjectKey, CONTACT, "PROSPECT", recordId + "-last", ClockEvent.COLLECTED,
+                Instant.now());
+        // Refused when read (not JSON), refused by its effect (a category no rule knows): both among good events.
+        lifecycle.bus.sendTogether(Topics.RETENTION_LIFECYCLE, key, List.of(json(first),
+                "this is not JSON " + PoisonMessages.SECRET, json(unknownCategory), json(last)));
+
+        lifecycle.awaitEntry(CONTACT, "PROSPECT", recordId + "-first", e -> true);
+        lifecycle.awaitEntry(CONTACT, "PROSPECT", recordId + "-last", e -> true);
+        PoisonMessages.assertDeadLettered(lifecycle.bus, Topics.RETENTION_LIFECYCLE, key, 2);
+        lifecycle.barrier(key, subjectKey);
+        List<String> dead = lifecycle.bus.readAll(Topics.deadLetter(Topics.RETENTION_LIFECYCLE)).stream()
+                .filter(r -> key.equals(r.key())).map(r -> r.value()).toList();
+        assertEquals(List.of("this is not JSON " + PoisonMessages.SECRET, json(unknownCategory)), dead,
+                "only the two bad events are on the DLQ, in their order");
+        assertTrue(lifecycle.entry(CONTACT, "LOYALTY_CARD", recordId).isEmpty());
+    }
+
+    private long inboxInstants(List<EventEnvelope> events) {
+        String ids = String.join(",", events.stream().map(e -> e.eventId().toString()).toList());
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(distinct processed_at) from processed_event where consumer = :consumer"
+                        + " and event_id = any(cast(string_to_array(:ids, ',') as uuid[]))")
+                .setParameter("consumer", Topics.RETENTION_LIFECYCLE).setParameter("ids", ids).getSingleResult())
+                .longValue());
     }
 
     private double skipped(String reason, String category, String event) {

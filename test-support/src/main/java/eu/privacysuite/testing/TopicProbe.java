@@ -76,6 +76,27 @@ public final class TopicProbe {
         }
     }
 
+    /**
+     * Sends the values under one key in one request (sent, then flushed once): the broker appends them as one record
+     * batch, so a consumer waiting on the partition gets them in one poll.
+     */
+    public void sendTogether(String topic, String key, List<String> values) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "1000");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            List<java.util.concurrent.Future<RecordMetadata>> sends = values.stream()
+                    .map(value -> producer.send(new ProducerRecord<>(topic, key, value))).toList();
+            producer.flush();
+            for (java.util.concurrent.Future<RecordMetadata> send : sends) {
+                send.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send to " + topic, e);
+        }
+    }
+
     /** The offset a consumer group has committed on one partition (the next record it will read), or -1. */
     public long committedOffset(String group, TopicPartition partition) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {

@@ -1,5 +1,7 @@
 package eu.privacysuite.retention.messaging;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -13,8 +15,12 @@ import eu.privacysuite.shared.events.Topics;
 import eu.privacysuite.shared.messaging.ConsumerSkeleton;
 import eu.privacysuite.shared.messaging.EventConsumer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
-/** The owners' lifecycle events keep the ledger of due dates. */
+/**
+ * The owners' lifecycle events keep the ledger of due dates. One event follows every consent and every contact
+ * form, so the channel is read in poll batches: one transaction per batch (docs/performance.md).
+ */
 @ApplicationScoped
 public class RetentionLifecycleConsumer extends EventConsumer<RetentionClock> {
 
@@ -27,8 +33,8 @@ public class RetentionLifecycleConsumer extends EventConsumer<RetentionClock> {
 
     @Incoming(Topics.RETENTION_LIFECYCLE)
     @Blocking(ordered = true)
-    public void onClock(String value) {
-        consume(value);
+    public CompletionStage<Void> onClocks(KafkaRecordBatch<String, String> clocks) {
+        return consumeBatch(clocks);
     }
 
     @Override

@@ -2,9 +2,13 @@ package eu.privacysuite.shared.inbox;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -35,6 +39,29 @@ public class Inbox {
                 .setParameter("consumer", consumer).setParameter("eventId", eventId)
                 .setParameter("at", Instant.now(clock))
                 .executeUpdate() == 1;
+    }
+
+    /**
+     * Records a poll batch's events for this consumer in one statement; returns those handled for the first time
+     * (an id given twice counts once). A UUID's text is only hex digits and dashes, so the list travels as one
+     * text parameter, cut and cast by the database.
+     */
+    @Transactional(TxType.MANDATORY)
+    public Set<UUID> firstDeliveries(String consumer, Collection<UUID> eventIds) {
+        if (eventIds.isEmpty()) {
+            return Set.of();
+        }
+        String ids = eventIds.stream().distinct().map(UUID::toString).collect(Collectors.joining(","));
+        @SuppressWarnings("unchecked")
+        List<Object> inserted = entityManager.createNativeQuery(
+                "insert into processed_event (consumer, event_id, processed_at) select :consumer, id, :at"
+                        + " from unnest(cast(string_to_array(:ids, ',') as uuid[])) as id"
+                        + " on conflict do nothing returning event_id")
+                .setParameter("consumer", consumer).setParameter("ids", ids).setParameter("at", Instant.now(clock))
+                .getResultList();
+        Set<UUID> fresh = new HashSet<>();
+        inserted.forEach(id -> fresh.add(id instanceof UUID uuid ? uuid : UUID.fromString(id.toString())));
+        return fresh;
     }
 
     /** Keeps the reply the effect produced, so that a duplicate gets the same reply again. */

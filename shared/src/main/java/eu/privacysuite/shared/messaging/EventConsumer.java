@@ -1,7 +1,10 @@
 package eu.privacysuite.shared.messaging;
 
+import java.util.concurrent.CompletionStage;
+
 import eu.privacysuite.shared.events.EventEnvelope;
 import eu.privacysuite.shared.events.MalformedEventException;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * The one shape of a consumer in the suite: read the envelope, validate it, check the inbox, apply the effect,
@@ -43,6 +46,15 @@ public abstract class EventConsumer<T> {
     /** As {@link #consume(String)}, for a channel that reads several topics: {@code receivedOn} names the record's. */
     protected final void consume(String value, String receivedOn) {
         skeleton.consume(this, value, receivedOn);
+    }
+
+    /**
+     * Handles a poll batch, for a channel with {@code batch=true} whose {@code @Incoming @Blocking(ordered = true)}
+     * method takes the {@link KafkaRecordBatch} and returns this: the good records' effects commit in one
+     * transaction, in the batch's order, each bad record alone goes to the DLQ; the stage acknowledges the batch.
+     */
+    protected final CompletionStage<Void> consumeBatch(KafkaRecordBatch<String, String> batch) {
+        return skeleton.consumeBatch(this, batch);
     }
 
     /**
