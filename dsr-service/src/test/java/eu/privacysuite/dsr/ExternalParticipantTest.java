@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import eu.privacysuite.dsr.domain.ExternalDelivery;
 import eu.privacysuite.shared.events.DsrOutcome;
-import eu.privacysuite.testing.StandInCrm;
+import eu.privacysuite.platform.StandInCrm;
 import eu.privacysuite.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import eu.privacysuite.platform.LocalDatabases;
-import eu.privacysuite.testing.StandInCrm;
+import eu.privacysuite.platform.StandInCrm;
 import eu.privacysuite.testing.SuitePlatformResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
