@@ -137,8 +137,9 @@ class ExternalParticipantTest extends RequestTestBase {
         for (String email : emails) {
             assertEquals(0, crm().customersOf(email), "erased after the outage");
         }
-        assertEquals(3, crm().commandsTaken.get() - takenBefore, "each command applied once, none lost");
+        assertTrue(crm().commandsTaken.get() - takenBefore >= 3, "every command reached the CRM");
         for (UUID id : ids) {
+            assertEquals(1, crm().commandsAppliedFor(id.toString()), "each command applied once, none lost");
             assertTrue(DsrApi.auditOf(id).stream().anyMatch(e -> e.contains("crm replied DONE (1 record(s))")));
         }
     }

@@ -36,7 +36,7 @@ public class StandInCrmResource implements QuarkusTestResourceLifecycleManager {
         config.put(p + "crm.endpoint", crm.endpoint());
         config.put(p + "crm.signing-key", CRM_KEY);
         config.put(p + "crm.answers", "CALLBACK");
-        config.put(p + "crm.timeout", "PT2S");
+        config.put(p + "crm.timeout", "PT5S");
         config.put(p + "crm.answer-within", "PT5M");
         config.put(p + "archive.rights", "RESTRICTION");
         config.put(p + "archive.endpoint", "http://127.0.0.1:" + crm.port() + "/silent");

@@ -73,6 +73,9 @@ public final class StandInCrm implements AutoCloseable {
         try (Connection c = databases.connect(database); Statement s = c.createStatement()) {
             s.execute("create table crm_customer (id serial primary key, email text not null, name text not null,"
                     + " order_ref text not null, amount_cents int not null, idle_since date)");
+            // The answer given to each command, by its commandId: the same command again gets the same answer.
+            s.execute("create table crm_dsr_answer (command_id text primary key, request_id text not null,"
+                    + " answer text not null)");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the CRM's table", e);
         }
@@ -114,6 +117,32 @@ public final class StandInCrm implements AutoCloseable {
     public void insertCustomer(String email, String name, String orderRef, int amountCents) {
         sql("insert into crm_customer (email, name, order_ref, amount_cents) values (?, ?, ?, ?)", email, name,
                 orderRef, amountCents);
+    }
+
+    /** How many commands it applied for this request (each commandId once). */
+    public int commandsAppliedFor(String requestId) {
+        try (Connection c = databases.connect(database);
+                PreparedStatement s = c.prepareStatement("select count(*) from crm_dsr_answer where request_id = ?")) {
+            s.setString(1, requestId);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String earlierAnswer(String commandId) {
+        try (Connection c = databases.connect(database);
+                PreparedStatement s = c.prepareStatement("select answer from crm_dsr_answer where command_id = ?")) {
+            s.setString(1, commandId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public int customersOf(String email) {
@@ -192,6 +221,11 @@ public final class StandInCrm implements AutoCloseable {
             return;
         }
         JsonObject command = ctx.body().asJsonObject();
+        String earlier = earlierAnswer(command.getString("commandId"));
+        if (earlier != null) {
+            respond(ctx, command, new JsonObject(earlier));
+            return;
+        }
         String email = command.getJsonObject("subject").getString("email");
         String action = command.getString("action");
         JsonObject answer = new JsonObject().put("requestId", command.getString("requestId"));
@@ -226,6 +260,12 @@ public final class StandInCrm implements AutoCloseable {
             }
             default -> answer.put("outcome", "NOTHING_FOUND").put("recordCount", 0);
         }
+        sql("insert into crm_dsr_answer (command_id, request_id, answer) values (?, ?, ?) on conflict do nothing",
+                command.getString("commandId"), command.getString("requestId"), answer.encode());
+        respond(ctx, command, answer);
+    }
+
+    private void respond(RoutingContext ctx, JsonObject command, JsonObject answer) {
         if (!answerLater) {
             ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json").end(answer.encode());
             return;
