@@ -223,6 +223,26 @@ class ExternalParticipantTest extends RequestTestBase {
         awaitTrue("the new command reaches archive", WAIT, () -> crm().silentTaken.get() - before == 2);
     }
 
+    @Test
+    void anOpenDsrProcessorTakesAPortabilityRequestAndItsCompletedCallbackSettlesIt() {
+        String email = newEmail();
+        UUID id = verified("PORTABILITY", email);
+        suiteReplies(id, email);
+        awaitTrue("the request completes on the processor's completed callback", WAIT,
+                () -> "COMPLETED".equals(view(id).getString("status")));
+        io.vertx.core.json.JsonObject sent = crm().openDsrRequests.stream()
+                .filter(r -> id.toString().equals(r.getString("subject_request_id"))).findFirst().orElseThrow();
+        assertEquals("portability", sent.getString("subject_request_type"));
+        assertEquals("1.0", sent.getString("api_version"));
+        assertEquals(email, sent.getJsonArray("subject_identities").getJsonObject(0).getString("identity_value"));
+        assertTrue(sent.getJsonArray("status_callback_urls").getString(0).endsWith("/api/external/callbacks/processor"));
+        JsonPath done = view(id);
+        int at = done.getList("participants.service").indexOf("processor");
+        assertEquals("DONE", done.getList("participants.outcome").get(at));
+        assertTrue(DsrApi.auditOf(id).stream().anyMatch(e -> e.contains("processor replied DONE")),
+                DsrApi.auditOf(id).toString());
+    }
+
     private static String otherKeySignature(long ts, byte[] body) {
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");

@@ -13,7 +13,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Starts the stand-in CRM (a real Vert.x server with its own database) and configures dsr-service with two
  * external participants on it: {@code crm} (erasure, access, portability; answers at once or by callback, as the
- * CRM chooses) and {@code archive} (restriction; takes every command and never answers, 3 seconds allowed).
+ * CRM chooses), {@code archive} (restriction; takes every command and never answers, 3 seconds allowed) and
+ * {@code processor} (portability, in OpenDSR 1.0).
  * dsr-service listens on a port chosen here, so that the callback URL it sends is one the CRM can reach.
  */
 public class StandInCrmResource implements QuarkusTestResourceLifecycleManager {
@@ -43,6 +44,11 @@ public class StandInCrmResource implements QuarkusTestResourceLifecycleManager {
         config.put(p + "archive.signing-key", CRM_KEY); // the same system, another endpoint
         config.put(p + "archive.answers", "CALLBACK");
         config.put(p + "archive.answer-within", "PT3S");
+        config.put(p + "processor.rights", "PORTABILITY");
+        config.put(p + "processor.endpoint", "http://127.0.0.1:" + crm.port() + "/opendsr");
+        config.put(p + "processor.signing-key", CRM_KEY); // the same system, another endpoint
+        config.put(p + "processor.answers", "CALLBACK");
+        config.put(p + "processor.format", "OPENDSR");
         // A fault is retried soon in the tests: the outage test counts retries in seconds, not minutes.
         config.put("dsr.external.retry-backoff-min", "PT0.5S");
         config.put("dsr.external.retry-backoff-max", "PT2S");

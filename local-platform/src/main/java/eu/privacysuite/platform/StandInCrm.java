@@ -184,6 +184,7 @@ public final class StandInCrm implements AutoCloseable {
         Router router = Router.router(vertx);
         router.post().handler(BodyHandler.create().setBodyLimit(1_000_000));
         router.post("/dsr").blockingHandler(this::command);
+        router.post("/opendsr").blockingHandler(this::openDsr);
         router.post("/silent").handler(ctx -> {
             if (signed(ctx)) {
                 silentTaken.incrementAndGet();
@@ -281,6 +282,37 @@ public final class StandInCrm implements AutoCloseable {
                 return null;
             });
         }
+    }
+
+    /** The OpenDSR 1.0 requests it took (their bodies), for the tests to read. */
+    public final List<JsonObject> openDsrRequests = new CopyOnWriteArrayList<>();
+
+    /**
+     * {@code POST /opendsr}: an OpenDSR 1.0 processor. It takes the request (201 with the spec's response fields),
+     * then calls back {@code pending} and {@code completed}, signed with the suite's HMAC headers.
+     */
+    private void openDsr(RoutingContext ctx) {
+        if (!signed(ctx)) {
+            badSignatures.incrementAndGet();
+            ctx.response().setStatusCode(401).end();
+            return;
+        }
+        JsonObject request = ctx.body().asJsonObject();
+        openDsrRequests.add(request);
+        String id = request.getString("subject_request_id");
+        String callbackUrl = request.getJsonArray("status_callback_urls").getString(0);
+        String now = Instant.now().toString();
+        JsonObject status = new JsonObject().put("controller_id", "privacy-suite")
+                .put("expected_completion_time", now).put("subject_request_id", id);
+        ctx.response().setStatusCode(201).putHeader("Content-Type", "application/json")
+                .end(status.copy().put("received_time", now).encode());
+        vertx.executeBlocking(() -> {
+            for (String state : List.of("pending", "completed")) {
+                callbackStatuses.add(callback(URI.create(callbackUrl), status.copy().put("request_status", state)
+                        .put("status_callback_url", callbackUrl).encode()));
+            }
+            return null;
+        });
     }
 
     /** Posts a signed callback; answers the status. */
