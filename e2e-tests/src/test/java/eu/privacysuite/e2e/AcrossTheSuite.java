@@ -1,13 +1,9 @@
 package eu.privacysuite.e2e;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,10 +15,11 @@ import eu.privacysuite.localstack.SuiteService;
 import eu.privacysuite.testing.SuitePlatformResource;
 
 /**
- * An end-to-end class: the built suite started once for the class, on fresh data and databases of its own, and
- * stopped after it. Every class's services trust the run's one Keycloak ({@link SuiteKeycloak}) and get their tokens
- * from it. Each class has its own data directory, database prefix and ports, so classes may run side by
- * side (junit-platform.properties).
+ * An end-to-end class. Most classes run on the run's one shared stack ({@link SharedSuite}): they look only at their
+ * own subjects and records, so they may run side by side on it (junit-platform.properties). A class that needs a
+ * schedule of its own or kills a service names a stack of its own, started on fresh data and databases for the class
+ * and stopped after it. Every stack's services trust the run's one Keycloak ({@link SuiteKeycloak}) and get their
+ * tokens from it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AcrossTheSuite {
@@ -36,8 +33,13 @@ abstract class AcrossTheSuite {
     protected SuiteDatabases db;
     protected SuiteHttp http;
 
+    /** The run's shared stack: every service, the default schedule, started by the first class that needs it. */
+    AcrossTheSuite() {
+        this(null, 0, SharedSuite.PREFIX, Map.of());
+    }
+
     /**
-     * A stack with its data in {@code e2e-tests/target/<name>} (emptied first), its ports {@code portOffset} above
+     * A stack of the class's own, with its data in {@code e2e-tests/target/<name>} (emptied first), its ports {@code portOffset} above
      * {@code PRIVACY_E2E_PORT_BASE} (18080) and its databases named {@code prefix} + service.
      */
     AcrossTheSuite(String name, int portOffset, String prefix, Map<String, String> environment) {
@@ -48,14 +50,16 @@ abstract class AcrossTheSuite {
     }
 
     @BeforeAll
-    void startTheSuite() throws IOException {
+    void startTheSuite() {
+        if (name == null) {
+            stack = SharedSuite.started();
+            db = new SuiteDatabases(stack.databases());
+            http = new SuiteHttp(stack);
+            return;
+        }
         Path repo = Path.of(System.getProperty("privacy.repo", "..")).toAbsolutePath().normalize();
         Path data = repo.resolve("e2e-tests/target/" + name);
-        if (Files.exists(data)) {
-            try (Stream<Path> files = Files.walk(data)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        SharedSuite.emptied(data);
         int portBase = Integer.parseInt(System.getenv().getOrDefault("PRIVACY_E2E_PORT_BASE", "18080")) + portOffset;
         stack = LocalStack.start(new StackSettings(repo, data, 0, 0, portBase, prefix, true, environment),
                 SuiteKeycloak.launchedOnce(repo), services());
@@ -70,7 +74,7 @@ abstract class AcrossTheSuite {
 
     @AfterAll
     void stopTheSuite() {
-        if (stack != null) {
+        if (stack != null && name != null) {
             stack.close();
         }
     }

@@ -13,9 +13,6 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
 
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
@@ -39,13 +36,8 @@ class KeyRotationIT extends AcrossTheSuite {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     KeyRotationIT() {
-        // The services fetch the JWKS again every minute (10 by default): how long a removed key still verifies.
-        super("e2e-keys-stack", 40, "e2e_keys_", Map.of("PRIVACY_JWKS_REFRESH_MINUTES", "1"));
-    }
-
-    @Override
-    Set<SuiteService> services() {
-        return EnumSet.of(SuiteService.DSR);
+        // On the shared stack, whose services fetch the JWKS again every minute: how long a removed key still verifies.
+        super();
     }
 
     @Test

@@ -37,7 +37,7 @@ import eu.privacysuite.testing.TopicProbe;
 class RightsAcrossTheSuiteIT extends AcrossTheSuite {
 
     RightsAcrossTheSuiteIT() {
-        super("e2e-rights-stack", 30, "e2e_rights_", Map.of());
+        super();
     }
 
 
@@ -47,17 +47,23 @@ class RightsAcrossTheSuiteIT extends AcrossTheSuite {
         String corrected = "odile.marchetti-roy@example.org";
 
         // A visitor accepts analytics and YouTube videos, then writes through the contact form and confirms her address.
-        String visitorId = http.firstChoice(null, """
-                {"google-analytics":true,"youtube-video":true}""").get("visitorId").asText();
+        JsonNode choice = http.firstChoice(null, """
+                {"google-analytics":true,"youtube-video":true}""");
+        String visitorId = choice.get("visitorId").asText();
         HttpResponse<String> contact = http.post(SuiteService.CONTACT, "/api/contact-requests", null, """
-                {"civility":"MS","firstName":"Odile","lastName":"Marchetti","email":"%s","phone":"05 53 69 22 00",
+                {"civility":"MS","firstName":"Odile","lastName":"Marchetti","email":"%s","phone":"05 53 31 45 00",
                  "postalAddress":"4 rue des Remparts, 24200 Sarlat","country":"FR",
                  "message":"Pouvez-vous me rappeler ?","visitorId":"%s"}
                 """.formatted(email, visitorId));
         assertEquals(201, contact.statusCode(), contact.body());
         Mailbox.confirmAddress(stack, email);
+        String prospectId = Eventually.until("her prospect record", Duration.ofSeconds(60),
+                () -> db.text(prefix + "contact", "select id::text from prospect where lower(email) = lower(?)", email),
+                id -> id != null);
+        // Other classes run on the same stack: only her records are counted.
         Eventually.until("the prospect's, the request's and the consent's clocks", Duration.ofSeconds(60),
-                () -> db.count(prefix + "retention", "select count(*) from retention_clock where category in ('PROSPECT', 'COOKIE_CONSENT')"),
+                () -> db.count(prefix + "retention", "select count(*) from retention_clock where record_id in (?, ?, ?)",
+                        choice.get("id").asText(), SuiteHttp.json(contact.body()).get("id").asText(), prospectId),
                 n -> n == 3);
         Eventually.until("the visitor linked to her", Duration.ofSeconds(60),
                 () -> db.count(prefix + "consent", "select count(*) from visitor_link where visitor_id = ?::uuid", visitorId),
@@ -67,7 +73,7 @@ class RightsAcrossTheSuiteIT extends AcrossTheSuite {
         JsonNode access = completed(request("ACCESS", email, "", ""));
         assertAllSettled(access, "DONE");
         String report = text(http.getBytes(SuiteService.DSR, "/api/requests/" + access.get("id").asText() + "/report?lang=en", controller()));
-        for (String value : List.of("Odile", "Marchetti", "odile.marchetti@example.org", "+33553692200",
+        for (String value : List.of("Odile", "Marchetti", "odile.marchetti@example.org", "+33553314500",
                 "4 rue des Remparts, 24200 Sarlat", "Pouvez-vous me rappeler ?", visitorId, "google-analytics",
                 "contact-service", "consent-service", "retention-service", "3 years", "13 months",
                 "3 Place de Fontenoy")) {
@@ -93,7 +99,7 @@ class RightsAcrossTheSuiteIT extends AcrossTheSuite {
         assertEquals("Odile", prospect.get("firstName").asText());
         assertEquals("Marchetti", prospect.get("lastName").asText());
         assertEquals("odile.marchetti@example.org", prospect.get("email").asText().toLowerCase());
-        assertEquals("+33553692200", prospect.get("phone").asText());
+        assertEquals("+33553314500", prospect.get("phone").asText());
         assertEquals("4 rue des Remparts, 24200 Sarlat", prospect.get("postalAddress").asText());
         assertEquals("FR", prospect.get("country").asText());
         JsonNode request = category(export, "contact-service", "contact-requests").get("records").get(0);
@@ -115,41 +121,43 @@ class RightsAcrossTheSuiteIT extends AcrossTheSuite {
         List<String> lines = prospectCsv.lines().toList();
         assertEquals(2, lines.size(), prospectCsv);
         assertTrue(lines.get(0).startsWith("id,civility,firstName,lastName,email,phone,postalAddress,country"), lines.get(0));
-        assertTrue(lines.get(1).contains("Odile,Marchetti,") && lines.get(1).contains("+33553692200"), lines.get(1));
+        assertTrue(lines.get(1).contains("Odile,Marchetti,") && lines.get(1).contains("+33553314500"), lines.get(1));
 
         // RECTIFICATION: a new last name, email and phone, applied where the data lives; the subject key follows the email.
         JsonNode rectification = completed(request("RECTIFICATION", email, """
-                ,"corrections":{"lastName":"Marchetti-Roy","email":"%s","phone":"+33553692201"}""".formatted(corrected), ""));
+                ,"corrections":{"lastName":"Marchetti-Roy","email":"%s","phone":"+33553314501"}""".formatted(corrected), ""));
         assertEquals("DONE", outcome(rectification, "contact-service"), rectification.toString());
         assertEquals("DONE", outcome(rectification, "consent-service"), rectification.toString());
         assertEquals("DONE", outcome(rectification, "retention-service"), rectification.toString());
         JsonNode after = completed(request("ACCESS", corrected, "", ""));
         String correctedReport = text(http.getBytes(SuiteService.DSR, "/api/requests/" + after.get("id").asText() + "/report?lang=en", controller()));
         assertTrue(correctedReport.contains("Marchetti-Roy") && correctedReport.contains(corrected)
-                && correctedReport.contains("+33553692201"), "the corrected values are what an access shows now");
-        assertFalse(correctedReport.contains("+33553692200"), "the old phone number is gone");
+                && correctedReport.contains("+33553314501"), "the corrected values are what an access shows now");
+        assertFalse(correctedReport.contains("+33553314500"), "the old phone number is gone");
         assertTrue(correctedReport.contains(visitorId), "the consent follows the corrected address");
         JsonNode old = completed(request("ACCESS", email, "", ""));
         assertAllSettled(old, "NOTHING_FOUND");
 
         // RESTRICTION, then its lift, in every service that holds her.
+        String subjectKey = db.text(prefix + "contact", "select subject_key from prospect where lower(email) = lower(?)", corrected);
+        assertNotNull(subjectKey, "her prospect record, under the corrected address");
         JsonNode restriction = completed(request("RESTRICTION", corrected, "", ""));
         assertAllSettled(restriction, "DONE");
-        assertEquals(1, db.count(prefix + "contact", "select count(*) from restricted_subject"));
+        assertEquals(1, db.count(prefix + "contact", "select count(*) from restricted_subject where subject_key = ?", subjectKey));
         assertEquals(1, db.count(prefix + "consent", "select count(*) from visitor_link where visitor_id = ?::uuid and restricted_at is not null", visitorId));
-        assertEquals(1, db.count(prefix + "retention", "select count(*) from legal_hold where placed_by = 'dsr-service' and lifted_at is null"));
+        assertEquals(1, db.count(prefix + "retention", "select count(*) from legal_hold where placed_by = 'dsr-service' and lifted_at is null and subject_key = ?", subjectKey));
         JsonNode lifted = completed(request("RESTRICTION_LIFTED", corrected, "", ""));
         assertAllSettled(lifted, "DONE");
-        assertEquals(0, db.count(prefix + "contact", "select count(*) from restricted_subject"));
-        assertEquals(0, db.count(prefix + "consent", "select count(*) from visitor_link where restricted_at is not null"));
-        assertEquals(0, db.count(prefix + "retention", "select count(*) from legal_hold where lifted_at is null"));
+        assertEquals(0, db.count(prefix + "contact", "select count(*) from restricted_subject where subject_key = ?", subjectKey));
+        assertEquals(0, db.count(prefix + "consent", "select count(*) from visitor_link where restricted_at is not null and visitor_id = ?::uuid", visitorId));
+        assertEquals(0, db.count(prefix + "retention", "select count(*) from legal_hold where lifted_at is null and subject_key = ?", subjectKey));
 
         // OBJECTION: on the suppression list, and the marketing services refused in a new proof.
         JsonNode objection = completed(request("OBJECTION", corrected, "", ""));
         assertEquals("DONE", outcome(objection, "contact-service"), objection.toString());
         assertEquals("DONE", outcome(objection, "consent-service"), objection.toString());
         assertEquals("NOTHING_FOUND", outcome(objection, "retention-service"), objection.toString());
-        assertEquals(1, db.count(prefix + "contact", "select count(*) from suppressed_subject"));
+        assertEquals(1, db.count(prefix + "contact", "select count(*) from suppressed_subject where subject_key = ?", subjectKey));
         assertEquals(1, db.count(prefix + "consent", "select count(*) from consent_proof where action = 'OBJECTION' and visitor_id = ?::uuid", visitorId));
 
         // AUTOMATED_DECISION: the configured statement, every service saying it makes no such decision.
@@ -161,11 +169,12 @@ class RightsAcrossTheSuiteIT extends AcrossTheSuite {
         JsonNode directive = completed(request("POST_MORTEM_DIRECTIVE", corrected, """
                 ,"directive":{"text":"Fermer mes comptes et effacer mes données.","trustedThirdParty":{"name":"Paul Roy","email":"paul.roy@example.org"}}""", ""));
         assertEquals("COMPLETED", directive.get("status").asText());
-        assertEquals(1, db.count(prefix + "dsr", "select count(*) from post_mortem_directive"));
+        assertEquals(1, db.count(prefix + "dsr", "select count(*) from post_mortem_directive where subject_key = ?", subjectKey));
         // The completion letters of the rectification and the restriction (decision 0037) name her address in
         // dsr-service's mail outbox until the mail server has accepted them; then the rows are gone.
         Eventually.until("the completion letters handed to the mail server", Duration.ofSeconds(60),
-                () -> db.count(prefix + "dsr", "select count(*) from outgoing_mail"), n -> n == 0);
+                () -> db.count(prefix + "dsr", "select count(*) from outgoing_mail where lower(trim(recipient)) in (lower(?), lower(?))",
+                        email, corrected), n -> n == 0);
         List<String> dsrRows = db.everyRow(prefix + "dsr");
         for (String secret : List.of("Fermer mes comptes", "paul.roy@example.org", "Paul Roy", "marchetti")) {
             assertTrue(dsrRows.stream().noneMatch(r -> r.toLowerCase().contains(secret.toLowerCase())),
@@ -177,7 +186,7 @@ class RightsAcrossTheSuiteIT extends AcrossTheSuite {
         for (String topic : Topics.all()) {
             for (var record : bus.readAll(topic)) {
                 String seen = (record.key() + " " + record.value()).toLowerCase();
-                for (String personal : List.of("marchetti", "odile", "+33553692200", "+33553692201", "remparts", "paul.roy")) {
+                for (String personal : List.of("marchetti", "odile", "+33553314500", "+33553314501", "remparts", "paul.roy")) {
                     assertFalse(seen.contains(personal), "topic " + topic + " holds " + personal + " in clear");
                 }
             }
