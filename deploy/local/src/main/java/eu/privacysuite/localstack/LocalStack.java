@@ -1,8 +1,14 @@
 package eu.privacysuite.localstack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +16,7 @@ import java.util.Set;
 
 import eu.privacysuite.platform.KraftBroker;
 import eu.privacysuite.platform.LocalDatabases;
+import eu.privacysuite.platform.StandInCrm;
 import eu.privacysuite.shared.events.Topics;
 
 /**
@@ -34,6 +41,8 @@ public final class LocalStack implements AutoCloseable {
     private final KeycloakServer keycloak;
     private final boolean ownKeycloak;
     private MailServer mailServer;
+    private StandInCrm crm;
+    private Path crmConfig;
 
     private LocalStack(StackSettings settings, LocalSecrets secrets, KraftBroker broker, LocalDatabases databases,
             KeycloakServer keycloak, boolean ownKeycloak) {
@@ -89,6 +98,9 @@ public final class LocalStack implements AutoCloseable {
         LocalStack stack = new LocalStack(settings, secrets, broker, databases, keycloak, ownKeycloak);
         try {
             broker.createTopics(Topics.all(), 3);
+            if (StackSettings.externalCrm() && only.contains(SuiteService.DSR)) {
+                stack.startCrm();
+            }
             stack.mailServer = MailServer.start(settings.mailServerJar(), settings.smtpPort(), settings.mailApiPort(),
                     settings.dataDir().resolve("logs").resolve("mail-server.log"));
             for (int replica = 1; replica <= settings.replicas(); replica++) {
@@ -116,6 +128,45 @@ public final class LocalStack implements AutoCloseable {
 
     public String url(SuiteService service) {
         return "http://127.0.0.1:" + service.port(settings.portBase());
+    }
+
+    /**
+     * PRIVACY_EXTERNAL_CRM=1: the stand-in CRM (the tests' Vert.x server, its table {@code crm_customer} in the
+     * database {@code <prefix>crm}, recreated at each start with one customer) and dsr-service's configuration of it as
+     * the external participant {@code crm}, written as one file per property (SmallRye's file-system source, as
+     * Kubernetes mounts it), the signing key a new random one each start.
+     */
+    private void startCrm() {
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        String key = HexFormat.of().formatHex(random);
+        crm = StandInCrm.start(databases, settings.databasePrefix() + "crm", key, settings.crmPort());
+        crm.answerLater(true);
+        crm.insertCustomer(CRM_DEMO_CUSTOMER, "Jeanne Client", "ORD-2026-0001", 12900);
+        Map<String, String> properties = Map.of(
+                "dsr.external.participants.crm.rights", "ERASURE,ACCESS,PORTABILITY",
+                "dsr.external.participants.crm.endpoint", crm.endpoint(),
+                "dsr.external.participants.crm.signing-key", key,
+                "dsr.external.participants.crm.answers", "CALLBACK",
+                "dsr.external.participants.crm.answer-within", "PT10M",
+                "dsr.external.callback-base", url(SuiteService.DSR));
+        try {
+            crmConfig = settings.dataDir().resolve("external-config");
+            Files.createDirectories(crmConfig);
+            for (Map.Entry<String, String> p : properties.entrySet()) {
+                Files.writeString(crmConfig.resolve(p.getKey()), p.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write dsr-service's external participant configuration", e);
+        }
+    }
+
+    /** The customer the stand-in CRM holds at start: an erasure for this address leaves the suite and reaches it. */
+    public static final String CRM_DEMO_CUSTOMER = "jeanne.client@example.fr";
+
+    /** The stand-in CRM when PRIVACY_EXTERNAL_CRM=1, else null. */
+    public StandInCrm crm() {
+        return crm;
     }
 
     /** The SMTP server contact-service sends through; it keeps every mail it received. */
@@ -182,6 +233,9 @@ public final class LocalStack implements AutoCloseable {
         if (mailServer != null) {
             mailServer.close();
         }
+        if (crm != null) {
+            crm.close();
+        }
         broker.close();
         if (ownKeycloak) {
             keycloak.close();
@@ -210,6 +264,9 @@ public final class LocalStack implements AutoCloseable {
             // As behind a reverse proxy on this machine: the rate limit counts the X-Forwarded-For client.
             env.put("PRIVACY_BEHIND_PROXY", "true");
             env.put("PRIVACY_TRUSTED_PROXIES", "127.0.0.1");
+        }
+        if (service == SuiteService.DSR && crmConfig != null) {
+            env.put("SMALLRYE_CONFIG_SOURCE_FILE_LOCATIONS", crmConfig.toString());
         }
         env.putAll(settings.serviceEnvironment());
         return env;

@@ -92,6 +92,11 @@ public final class LocalStackCommand {
                 ControllerTokens.SCRIPTS_CLIENT, secrets.scriptsClientSecret());
         System.out.printf("  %-18s smtp://127.0.0.1:%d   read the mails at %s (web page; REST: /api/user/{address}/messages/INBOX/)%n",
                 "mail server", stack.mailServer().smtpPort(), stack.mailServer().apiUrl());
+        if (stack.crm() != null) {
+            System.out.printf("  %-18s %s   table crm_customer in database %scrm, holding %s: an erasure or access "
+                    + "request for that address reaches it (answers by signed callback)%n", "stand-in CRM",
+                    stack.crm().endpoint(), settings.databasePrefix(), LocalStack.CRM_DEMO_CUSTOMER);
+        }
         System.out.println("\nEach service's management port: /q/swagger-ui (API), /q/health, /q/metrics, /q/openapi.");
         System.out.println("Controller token: deploy/local/controller-token (auditor: deploy/local/controller-token auditor)"
                 + "   Stop: Ctrl-C");

@@ -72,6 +72,16 @@ public record StackSettings(
         return repoRoot.resolve("deploy/local/target/mail-server/greenmail-standalone.jar");
     }
 
+    /** The stand-in CRM of PRIVACY_EXTERNAL_CRM=1, 77 above the base: 8157 by default. */
+    public int crmPort() {
+        return portBase + 77;
+    }
+
+    /** Whether PRIVACY_EXTERNAL_CRM=1 asks for the stand-in CRM as an external participant of dsr-service. */
+    public static boolean externalCrm() {
+        return "1".equals(System.getenv("PRIVACY_EXTERNAL_CRM"));
+    }
+
     /** Keycloak, the stack's identity provider (realm privacy), listens 90 above the base: 8170 by default. */
     public int keycloakPort() {
         return portBase + 90;

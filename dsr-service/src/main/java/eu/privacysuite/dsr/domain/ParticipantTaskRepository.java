@@ -22,10 +22,13 @@ public class ParticipantTaskRepository implements PanacheRepositoryBase<Particip
     }
 
     /** Requests still in progress with a participant that has been silent since before {@code sentBefore}. */
-    public List<UUID> requestsWithSilentParticipants(Instant sentBefore, int limit) {
+    public List<UUID> requestsWithSilentParticipants(Instant sentBefore, Collection<String> external, int limit) {
+        // The external participants are left out: ExternalDeliveries judges their silence.
+        List<String> leftOut = external.isEmpty() ? List.of("") : List.copyOf(external);
         return getEntityManager().createQuery("select distinct t.requestId from ParticipantTask t, DsrRequest r"
                 + " where r.id = t.requestId and r.status = :inProgress and t.status = :pending"
-                + " and t.lastSentAt < :sentBefore", UUID.class)
+                + " and t.lastSentAt < :sentBefore and t.service not in :external", UUID.class)
+                .setParameter("external", leftOut)
                 .setParameter("inProgress", RequestStatus.IN_PROGRESS).setParameter("pending", TaskStatus.PENDING)
                 .setParameter("sentBefore", sentBefore).setMaxResults(limit).getResultList();
     }

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import eu.privacysuite.dsr.domain.DsrRequest;
+import eu.privacysuite.dsr.domain.ExternalDeliveryRepository;
 import eu.privacysuite.dsr.domain.IdentityDocumentRepository;
 import eu.privacysuite.shared.events.ClockEvent;
 import eu.privacysuite.shared.events.RetentionCategories;
@@ -24,7 +25,11 @@ public class CaseClosure {
     private final RetentionClocks clocks;
     private final IdentityDocumentRepository documents;
 
-    public CaseClosure(RetentionClocks clocks, IdentityDocumentRepository documents) {
+    private final ExternalDeliveryRepository deliveries;
+
+    public CaseClosure(RetentionClocks clocks, IdentityDocumentRepository documents,
+            ExternalDeliveryRepository deliveries) {
+        this.deliveries = deliveries;
         this.clocks = clocks;
         this.documents = documents;
     }
@@ -41,6 +46,7 @@ public class CaseClosure {
         request.commandEvent = null;
         request.forgetIdentityContact();
         request.sealedLetterEmail = null; // used, if at all, by CompletionLetters before the closure
+        deliveries.deleteOf(request.id); // the external participants' deliveries, their sealed addresses with them
         String recordId = request.id.toString();
         // No subject key: the ledger needs none for a case, and after an erasure it must hold none.
         clock(RetentionCategories.DSR_CASE, recordId, at);

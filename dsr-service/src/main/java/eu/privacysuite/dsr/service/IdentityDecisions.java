@@ -12,6 +12,8 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import eu.privacysuite.shared.seal.SealedFields;
+
 import eu.privacysuite.dsr.domain.DsrRequest;
 import eu.privacysuite.dsr.domain.IdentityMethod;
 import eu.privacysuite.dsr.domain.ParticipantTask;
@@ -33,9 +35,11 @@ public class IdentityDecisions {
     private final RequestStates states;
     private final AuditTrail audit;
     private final Clock clock;
+    private final SealedFields sealed;
 
     public IdentityDecisions(LockedRequests requests, WorkStart work, CaseClosure closure, RequestStates states,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, Clock clock, SealedFields sealed) {
+        this.sealed = sealed;
         this.requests = requests;
         this.work = work;
         this.closure = closure;
@@ -50,6 +54,9 @@ public class IdentityDecisions {
         request.check(RequestAct.VERIFY);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         request.identityMethod = method;
+        // The external participants find the subject by the address (docs/external-systems.md).
+        String email = verified && request.sealedEmail != null
+                ? sealed.open(request.sealedEmail, IdentityCodes.emailData(id)) : null;
         request.forgetIdentityContact();
         if (!verified) {
             request.apply(RequestAct.REJECT);
@@ -67,7 +74,7 @@ public class IdentityDecisions {
         request.identityVerifiedAt = now;
         audit.record(id, principal, "identity verified (" + method + ")" + LockedRequests.note(note)
                 + "; the legal clock runs again after a pause of " + paused + ", due " + request.dueAt);
-        List<ParticipantTask> participants = work.start(request, now);
+        List<ParticipantTask> participants = work.start(request, now, email);
         return states.state(request, participants);
     }
 }

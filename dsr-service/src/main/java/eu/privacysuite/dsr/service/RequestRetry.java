@@ -42,9 +42,11 @@ public class RequestRetry {
     private final Outbox outbox;
     private final EventCodec codec;
     private final Clock clock;
+    private final ExternalDeliveries deliveries;
 
     public RequestRetry(DsrRequestRepository requests, ParticipantTaskRepository tasks, RequestStates states,
-            AuditTrail audit, Outbox outbox, EventCodec codec, Clock clock) {
+            AuditTrail audit, Outbox outbox, EventCodec codec, Clock clock, ExternalDeliveries deliveries) {
+        this.deliveries = deliveries;
         this.requests = requests;
         this.tasks = tasks;
         this.states = states;
@@ -85,6 +87,8 @@ public class RequestRetry {
             task.reason = null;
             task.repliedAt = null;
             task.lastSentAt = now;
+            // An external participant's command leaves over HTTP: its delivery starts again with the new command.
+            deliveries.renew(id, task.service, command.eventId(), now);
         }
         request.apply(RequestAct.RETRY);
         request.commandEvent = codec.write(command);

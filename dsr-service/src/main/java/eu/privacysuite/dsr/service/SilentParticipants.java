@@ -43,9 +43,12 @@ public class SilentParticipants {
     private final DsrConfig config;
     private final RequestMetrics metrics;
     private final Clock clock;
+    private final ExternalParticipants external;
 
     public SilentParticipants(DsrRequestRepository requests, ParticipantTaskRepository tasks, AuditTrail audit,
-            Outbox outbox, EventCodec codec, DsrConfig config, RequestMetrics metrics, Clock clock) {
+            Outbox outbox, EventCodec codec, DsrConfig config, RequestMetrics metrics, Clock clock,
+            ExternalParticipants external) {
+        this.external = external;
         this.requests = requests;
         this.tasks = tasks;
         this.audit = audit;
@@ -61,7 +64,7 @@ public class SilentParticipants {
     void check() {
         Instant silentSince = Instant.now(clock).minus(config.participantTimeout());
         List<UUID> candidates = QuarkusTransaction.requiringNew()
-                .call(() -> tasks.requestsWithSilentParticipants(silentSince, BATCH));
+                .call(() -> tasks.requestsWithSilentParticipants(silentSince, external.names(), BATCH));
         for (UUID id : candidates) {
             try {
                 // One transaction per request: a failure leaves the others' re-sends committed.
@@ -79,7 +82,10 @@ public class SilentParticipants {
         if (request == null || request.status() != RequestStatus.IN_PROGRESS) {
             return;
         }
-        List<ParticipantTask> pending = tasks.ofRequest(id).stream().filter(t -> t.status == TaskStatus.PENDING).toList();
+        // An external participant's command travels over HTTP, retried by ExternalDispatcher; its silence is judged
+        // there, against its own answer-within.
+        List<ParticipantTask> pending = tasks.ofRequest(id).stream()
+                .filter(t -> t.status == TaskStatus.PENDING && !external.isExternal(t.service)).toList();
         String silent = pending.stream().filter(t -> t.lastSentAt.isBefore(silentSince)).map(t -> t.service)
                 .collect(Collectors.joining(", "));
         if (silent.isEmpty()) {

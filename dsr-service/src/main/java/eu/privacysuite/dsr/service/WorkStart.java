@@ -43,9 +43,14 @@ public class WorkStart {
     private final Outbox outbox;
     private final EventCodec codec;
     private final DsrConfig config;
+    private final ExternalParticipants external;
+    private final ExternalDeliveries deliveries;
 
     public WorkStart(ParticipantTaskRepository tasks, PostMortemDirectiveRepository directives,
-            DirectiveSeal directiveSeal, AuditTrail audit, Outbox outbox, EventCodec codec, DsrConfig config) {
+            DirectiveSeal directiveSeal, AuditTrail audit, Outbox outbox, EventCodec codec, DsrConfig config,
+            ExternalParticipants external, ExternalDeliveries deliveries) {
+        this.external = external;
+        this.deliveries = deliveries;
         this.tasks = tasks;
         this.directives = directives;
         this.directiveSeal = directiveSeal;
@@ -55,8 +60,12 @@ public class WorkStart {
         this.config = config;
     }
 
+    /**
+     * {@code email} is the subject's address as given, opened from the request: the external participants that
+     * take part in this right get it in their command (over HTTPS, sealed at rest), the suite's never do.
+     */
     @Transactional(TxType.MANDATORY)
-    public List<ParticipantTask> start(DsrRequest request, Instant now) {
+    public List<ParticipantTask> start(DsrRequest request, Instant now, String email) {
         ownPart(request, now);
         EventEnvelope command = codec.envelope(EventTypes.DSR_COMMAND, request.id.toString(), request.subjectKey,
                 new DsrCommand(request.id, request.type, request.visitorIds.stream().map(UUID::toString).toList(),
@@ -70,8 +79,16 @@ public class WorkStart {
             tasks.persist(task);
             participants.add(task);
         }
+        List<String> names = new ArrayList<>(config.participants());
+        for (String participant : external.taking(request.type)) {
+            ParticipantTask task = ParticipantTask.pending(request.id, participant, now);
+            tasks.persist(task);
+            participants.add(task);
+            deliveries.open(request, participant, command.eventId(), email, now);
+            names.add(participant);
+        }
         outbox.publish(Topics.DSR_COMMANDS, request.subjectKey, command);
-        audit.record(request.id, "command sent to " + String.join(", ", config.participants()));
+        audit.record(request.id, "command sent to " + String.join(", ", names));
         LOG.infof("request %s (%s): command %s sent to %d participant(s)", request.id, request.type,
                 command.eventId(), participants.size());
         return participants;

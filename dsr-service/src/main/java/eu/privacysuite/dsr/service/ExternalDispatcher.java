@@ -1,0 +1,101 @@
+package eu.privacysuite.dsr.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import eu.privacysuite.dsr.service.ExternalDeliveries.Outgoing;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Sends the due commands to the external participants (decision 0042), each a signed HTTP POST made outside any
+ * transaction, with the JDK's {@link HttpClient}: the claim, then the exchange, then what it gave, each recorded on
+ * its own. Also flags the requests an external participant has left unanswered too long, and forgets the callback
+ * signatures older than the replay window.
+ */
+@ApplicationScoped
+public class ExternalDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(ExternalDispatcher.class);
+    private static final int BATCH = 20;
+    /** An answer larger than this is not read: the participant is told so by a FAILED outcome. */
+    static final int MAX_ANSWER_BYTES = 8 * 1024 * 1024;
+
+    private final ExternalDeliveries deliveries;
+    private final ExternalParticipants participants;
+    private final Clock clock;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    public ExternalDispatcher(ExternalDeliveries deliveries, ExternalParticipants participants, Clock clock) {
+        this.deliveries = deliveries;
+        this.participants = participants;
+        this.clock = clock;
+    }
+
+    @Scheduled(identity = "dsr-external-delivery", every = "${dsr.external.send-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void dispatch() {
+        if (participants.names().isEmpty()) {
+            return;
+        }
+        List<Outgoing> due = deliveries.claimDue(BATCH);
+        for (Outgoing o : due) {
+            try {
+                send(o);
+            } catch (RuntimeException e) {
+                // The claim's lease runs out and the delivery is sent again.
+                LOG.warnf("request %s: the exchange with %s could not be recorded: %s", o.requestId(),
+                        o.participant(), e.getClass().getSimpleName());
+            }
+        }
+        deliveries.flagSilent(100);
+        deliveries.forgetSightingsBefore(Instant.now(clock).minus(participants.config().replayWindow()).minusSeconds(60));
+    }
+
+    private void send(Outgoing o) {
+        long timestamp = Instant.now(clock).getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(o.endpoint()).timeout(o.timeout())
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header(ExternalSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+                .header(ExternalSignature.SIGNATURE_HEADER, ExternalSignature.sign(o.key(), timestamp, o.body()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(o.body())).build();
+        HttpResponse<InputStream> response;
+        byte[] body;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = response.body()) {
+                body = in.readNBytes(MAX_ANSWER_BYTES + 1);
+            }
+        } catch (HttpTimeoutException e) {
+            deliveries.fault(o, "timeout after " + o.timeout());
+            return;
+        } catch (IOException e) {
+            deliveries.fault(o, e.getClass().getSimpleName());
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            deliveries.fault(o, "interrupted");
+            return;
+        }
+        int status = response.statusCode();
+        if (status >= 500 || status < 200 || (status >= 300 && status < 400)) {
+            deliveries.fault(o, "HTTP " + status);
+        } else if (body.length > MAX_ANSWER_BYTES) {
+            deliveries.responded(o, 200, "{\"too-large\":true}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        } else {
+            deliveries.responded(o, status, body);
+        }
+    }
+}
