@@ -26,6 +26,12 @@ public final class Formats {
         return s.substring(0, Math.min(8, s.length()));
     }
 
+    /** The text {@code prefix + value} in the page's language: {@code {fmt:label(t, 'status_', r.status)}}. */
+    static String label(java.util.Map<String, String> texts, String prefix, Object value) {
+        String text = value == null ? null : texts.get(prefix + value);
+        return text == null ? String.valueOf(value) : text;
+    }
+
     static String text(Object value) {
         return value == null ? "" : value.toString();
     }
