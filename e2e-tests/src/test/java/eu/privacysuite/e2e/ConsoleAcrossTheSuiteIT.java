@@ -158,6 +158,8 @@ class ConsoleAcrossTheSuiteIT extends AcrossTheSuite {
             page("new-request", "/requests/new", language);
             page("request", "/requests/" + requestId, language);
             page("retention", "/retention", language);
+            page("contact", "/contact", language);
+            page("operations", "/operations", language);
         }
         choose("en");
         assertTrue(axeFindings.isEmpty(), "axe-core found serious or critical violations: " + axeFindings);
@@ -169,7 +171,7 @@ class ConsoleAcrossTheSuiteIT extends AcrossTheSuite {
         browser.get(console + "/logout");
         waitFor(ExpectedConditions.urlContains("/signed-out.html"));
         signIn("auditor", stack.keycloak().secrets().auditorPassword());
-        for (String path : List.of("/requests", "/requests/" + requestId, "/retention")) {
+        for (String path : List.of("/requests", "/requests/" + requestId, "/retention", "/contact", "/operations")) {
             browser.get(console + path);
             assertTrue(browser.findElements(By.cssSelector("form.write")).isEmpty(), "a write action on " + path);
             assertTrue(browser.findElements(By.cssSelector("a[href='/requests/new']")).isEmpty(), "new request on " + path);
@@ -226,7 +228,7 @@ class ConsoleAcrossTheSuiteIT extends AcrossTheSuite {
         js.executeScript(axeSource());
         browser.manage().timeouts().scriptTimeout(WAIT);
         Object result = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "axe.run(document).then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                + "axe.run(document, { iframes: false }).then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
                 + ".map(v => v.id + ' (' + v.nodes.length + ')'))).catch(e => done(['axe failed: ' + e]));");
         for (Object violation : (List<Object>) result) {
             axeFindings.add(where + ": " + violation);
