@@ -98,6 +98,7 @@ class ConsoleAcrossTheSuiteIT extends AcrossTheSuite {
         browser.get(console + "/requests/new");
         // Sent empty first: dsr-service's field errors are shown next to the fields.
         browser.findElement(By.id("record")).click();
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("email-error")));
         assertTrue(browser.findElement(By.id("email-error")).isDisplayed(), "the address's error is next to it");
 
         browser.findElement(By.id("email")).sendKeys("console.person@example.org");
@@ -158,6 +159,7 @@ class ConsoleAcrossTheSuiteIT extends AcrossTheSuite {
             page("new-request", "/requests/new", language);
             page("request", "/requests/" + requestId, language);
             page("retention", "/retention", language);
+            page("consent", "/consent", language);
             page("contact", "/contact", language);
             page("operations", "/operations", language);
         }
@@ -171,7 +173,7 @@ class ConsoleAcrossTheSuiteIT extends AcrossTheSuite {
         browser.get(console + "/logout");
         waitFor(ExpectedConditions.urlContains("/signed-out.html"));
         signIn("auditor", stack.keycloak().secrets().auditorPassword());
-        for (String path : List.of("/requests", "/requests/" + requestId, "/retention", "/contact", "/operations")) {
+        for (String path : List.of("/requests", "/requests/" + requestId, "/retention", "/consent", "/contact", "/operations")) {
             browser.get(console + path);
             assertTrue(browser.findElements(By.cssSelector("form.write")).isEmpty(), "a write action on " + path);
             assertTrue(browser.findElements(By.cssSelector("a[href='/requests/new']")).isEmpty(), "new request on " + path);
