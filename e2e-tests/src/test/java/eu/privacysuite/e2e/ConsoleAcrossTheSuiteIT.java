@@ -173,6 +173,7 @@ class ConsoleAcrossTheSuiteIT extends AcrossTheSuite {
         browser.get(console + "/logout");
         waitFor(ExpectedConditions.urlContains("/signed-out.html"));
         signIn("auditor", stack.keycloak().secrets().auditorPassword());
+        choose("en");
         for (String path : List.of("/requests", "/requests/" + requestId, "/retention", "/consent", "/contact", "/operations")) {
             browser.get(console + path);
             assertTrue(browser.findElements(By.cssSelector("form.write")).isEmpty(), "a write action on " + path);
@@ -208,7 +209,8 @@ class ConsoleAcrossTheSuiteIT extends AcrossTheSuite {
     private void choose(String language) {
         browser.get(console + "/requests");
         browser.findElement(By.cssSelector("form.lang button[value='" + language + "']")).click();
-        waitFor(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", language));
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> language.equals(d.findElement(By.tagName("html")).getAttribute("lang")));
     }
 
     /** Opens a page, checks it with axe-core and photographs it as docs/screenshots/console/NAME-LANG.png. */
