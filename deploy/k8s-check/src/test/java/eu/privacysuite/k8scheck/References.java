@@ -23,7 +23,8 @@ final class References {
 
     /** Secrets made by hand in the namespace before the first apply (docs/operations.md), with their keys. */
     static final Map<String, Set<String>> SECRETS_BY_HAND = Map.of(
-            "privacy-suite-secrets", Set.of("subject-pepper", "bus-keys", "digest-signing-key", "digest-public-key"),
+            "privacy-suite-secrets", Set.of("subject-pepper", "bus-keys", "digest-signing-key", "digest-public-key",
+                    "console-session-secret"),
             "privacy-public-tls", Set.of("tls.crt", "tls.key"),
             // dsr-service's external participants' signing keys, one per participant, all projected (optional).
             "dsr-external-keys", Set.of());

@@ -71,7 +71,8 @@ public final class KeycloakServer implements AutoCloseable {
             env.put("PRIVACY_SCRIPTS_CLIENT_SECRET", secrets.scriptsClientSecret());
             env.put("PRIVACY_CONTROLLER_PASSWORD", secrets.controllerPassword());
             env.put("PRIVACY_AUDITOR_PASSWORD", secrets.auditorPassword());
-            env.put("PRIVACY_CONSOLE_REDIRECT_URI", "http://127.0.0.1/*");
+            // The console on this machine, on whatever port its stack gives it (8085 locally, others in the tests).
+            env.put("PRIVACY_CONSOLE_REDIRECT_URI", "http://127.0.0.1:*");
             builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             return new KeycloakServer(port, secrets, log, builder.start());
         } catch (IOException e) {

@@ -29,7 +29,8 @@ public final class LocalSecrets {
             "keycloak-admin-password", LocalSecrets::password,
             "scripts-client-secret", LocalSecrets::password,
             "controller-password", LocalSecrets::password,
-            "auditor-password", LocalSecrets::password);
+            "auditor-password", LocalSecrets::password,
+            "console-session-secret", r -> Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(r, 32)));
 
     private final Path dir;
     private final Properties values = new Properties();
@@ -91,6 +92,11 @@ public final class LocalSecrets {
 
     public String auditorPassword() {
         return values.getProperty("auditor-password");
+    }
+
+    /** The console's key for its session and CSRF cookies (32 random bytes). */
+    public String consoleSessionSecret() {
+        return values.getProperty("console-session-secret");
     }
 
     private static String password(SecureRandom random) {

@@ -43,6 +43,7 @@ public final class LocalStack implements AutoCloseable {
     private MailServer mailServer;
     private StandInCrm crm;
     private Path crmConfig;
+    private ConsoleProcess console;
 
     private LocalStack(StackSettings settings, LocalSecrets secrets, KraftBroker broker, LocalDatabases databases,
             KeycloakServer keycloak, boolean ownKeycloak) {
@@ -174,6 +175,31 @@ public final class LocalStack implements AutoCloseable {
         return mailServer;
     }
 
+    /**
+     * Starts the privacy office's console at {@code PRIVACY_PORT_BASE} + 5 (8085), trusting the stack's Keycloak and
+     * calling this stack's services, and waits until it is ready. Opt-in: deploy/local/run starts it, and the one
+     * end-to-end class that drives it; the others do not pay for it.
+     */
+    public ConsoleProcess startConsole(boolean secureCookies) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PRIVACY_OIDC_ISSUER", keycloak.realmUrl());
+        env.put("PRIVACY_OIDC_ORIGIN", keycloak.baseUrl());
+        env.put("CONSOLE_SESSION_SECRET", secrets.consoleSessionSecret());
+        env.put("CONSOLE_SECURE_COOKIES", String.valueOf(secureCookies));
+        env.put("CONSOLE_CONSENT_URL", url(SuiteService.CONSENT));
+        env.put("CONSOLE_CONTACT_URL", url(SuiteService.CONTACT));
+        env.put("CONSOLE_DSR_URL", url(SuiteService.DSR));
+        env.put("CONSOLE_RETENTION_URL", url(SuiteService.RETENTION));
+        console = ConsoleProcess.launch(settings.consoleJar(), settings.consolePort(),
+                settings.dataDir().resolve("logs").resolve("console.log"), env);
+        console.awaitReady(READY_TIMEOUT);
+        return console;
+    }
+
+    public ConsoleProcess console() {
+        return console;
+    }
+
     public LocalDatabases databases() {
         return databases;
     }
@@ -228,6 +254,9 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public void close() {
         // All at once: each service takes seconds to drain its consumers, and they do not depend on each other.
+        if (console != null) {
+            console.close();
+        }
         services.forEach(ServiceProcess::requestStop);
         services.forEach(ServiceProcess::awaitStop);
         if (mailServer != null) {

@@ -66,6 +66,16 @@ public final class LocalStackCommand {
             System.exit(1);
             return;
         }
+        ConsoleProcess console;
+        try {
+            // Plain HTTP on 127.0.0.1: the browser keeps Secure cookies for it, as for any local address.
+            console = stack.startConsole(true);
+        } catch (RuntimeException e) {
+            System.err.println("The console did not start: " + e.getMessage());
+            stack.close();
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping the privacy suite ...");
@@ -84,6 +94,8 @@ public final class LocalStackCommand {
         }
         KeycloakServer keycloak = stack.keycloak();
         LocalSecrets secrets = keycloak.secrets();
+        System.out.printf("  %-18s %s   sign in as controller / %s or auditor / %s   log %s%n", "console",
+                console.baseUrl(), secrets.controllerPassword(), secrets.auditorPassword(), console.log());
         System.out.printf("  %-18s %s   issuer %s   admin console %s/admin (admin / %s)   log %s%n", "Keycloak",
                 keycloak.baseUrl(), keycloak.realmUrl(), keycloak.baseUrl(), keycloak.adminPassword(), settings.keycloakLog());
         System.out.printf("  %-18s controller / %s (privacy-controller)   auditor / %s (privacy-auditor)   sign in at %s/account%n",

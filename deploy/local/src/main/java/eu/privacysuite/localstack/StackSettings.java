@@ -59,6 +59,15 @@ public record StackSettings(
         return repoRoot.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
+    /** The privacy office's console: 8085 by default. */
+    public int consolePort() {
+        return portBase + ConsoleProcess.PORT_OFFSET;
+    }
+
+    public Path consoleJar() {
+        return repoRoot.resolve("console/target/quarkus-app/quarkus-run.jar");
+    }
+
     /** The local SMTP server's port and its reading API's port, beside the services' ports. */
     public int smtpPort() {
         return portBase + 25;

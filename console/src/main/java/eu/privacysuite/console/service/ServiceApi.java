@@ -1,0 +1,109 @@
+package eu.privacysuite.console.service;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import eu.privacysuite.console.config.ConsoleConfig;
+import io.quarkus.oidc.AccessTokenCredential;
+
+/**
+ * Calls a service's API with the signed-in user's own access token, so that the service's role check decides
+ * (the console is trusted with nothing). The JDK's HTTP client suffices: every call is one JSON request whose answer,
+ * problem+json included, is passed on as it came; a typed REST client per endpoint would only copy the services'
+ * records.
+ */
+@RequestScoped
+public class ServiceApi {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private final ConsoleConfig config;
+    private final AccessTokenCredential accessToken;
+    private final ObjectMapper json;
+
+    public ServiceApi(ConsoleConfig config, AccessTokenCredential accessToken, ObjectMapper json) {
+        this.config = config;
+        this.accessToken = accessToken;
+        this.json = json;
+    }
+
+    public ApiAnswer get(Suite service, String path) {
+        return send(request(service, path).GET());
+    }
+
+    public ApiAnswer post(Suite service, String path, Object body) {
+        try {
+            return send(request(service, path).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a request body", e);
+        }
+    }
+
+    /** A POST without a body (cancel, retry, mail a code). */
+    public ApiAnswer post(Suite service, String path) {
+        return send(request(service, path).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** A file as the single part {@code part} of a multipart PUT. */
+    public ApiAnswer putFile(Suite service, String path, String part, byte[] content) {
+        String boundary = "console-" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part
+                + "\"; filename=\"document\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] body = new byte[head.length + content.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(content, 0, body, head.length, content.length);
+        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        return send(request(service, path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    private HttpRequest.Builder request(Suite service, String path) {
+        return HttpRequest.newBuilder(URI.create(base(service) + path)).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + accessToken.getToken())
+                .header("Accept", "application/json, application/problem+json, */*");
+    }
+
+    private ApiAnswer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new ApiAnswer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
+                    response.body());
+        } catch (IOException e) {
+            throw new ServiceUnavailable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceUnavailable(e);
+        }
+    }
+
+    private String base(Suite service) {
+        ConsoleConfig.Services s = config.services();
+        return switch (service) {
+            case CONSENT -> s.consent();
+            case CONTACT -> s.contact();
+            case DSR -> s.dsr();
+            case RETENTION -> s.retention();
+        };
+    }
+
+    /** A service did not answer: the page says so (503), the user tries again. */
+    public static final class ServiceUnavailable extends RuntimeException {
+        ServiceUnavailable(Exception cause) {
+            super("a service of the suite did not answer", cause);
+        }
+    }
+}
