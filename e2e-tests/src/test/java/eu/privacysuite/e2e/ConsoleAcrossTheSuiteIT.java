@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,7 +42,7 @@ import eu.privacysuite.localstack.SuiteService;
  * real services: a controller handles an ACCESS request from receipt to the report and the audit trail, places and
  * lifts a hold; every page passes axe-core (no serious or critical violation) in French and English, and is
  * photographed into docs/screenshots/console/; an auditor finds no write action, and a POST with their session is
- * refused by the console, as the service refuses their token. One stack and one browser for the class: the journeys
+ * refused by the console, as the service refuses their token. On the shared stack, with one browser for the class: the journeys
  * are ordered methods.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -61,7 +60,7 @@ class ConsoleAcrossTheSuiteIT extends AcrossTheSuite {
     private final List<String> axeFindings = new ArrayList<>();
 
     ConsoleAcrossTheSuiteIT() {
-        super("e2e-console-stack", 50, "e2e_console_", Map.of());
+        super();
     }
 
     @BeforeAll
