@@ -141,12 +141,19 @@ public class Chaos {
         long startAt = System.nanoTime();
         System.out.println("Starting the stack: two replicas of each service, ports from " + base + " (second replicas +100) ...");
         stack = LocalStack.start(settings);
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable close = () -> {
+            if (closed.compareAndSet(false, true)) {
+                stack.close();
+            }
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(close, "stop-the-stack")); // Ctrl-C stops the services too
         System.out.printf("Stack ready in %d s; load average %s%n", (System.nanoTime() - startAt) / 1_000_000_000, loadAverage());
         int failedLines;
         try {
             failedLines = campaign();
         } finally {
-            stack.close();
+            close.run();
         }
         System.out.printf("%nWhole run %d s. %s%n", (System.nanoTime() - T0) / 1_000_000_000,
                 failedLines == 0 ? "Every line holds." : failedLines + " line(s) FAILED.");
@@ -345,7 +352,7 @@ public class Chaos {
             faults.add(new Fault("kill -9 " + service.module() + " #" + replica + ", then its restart", () -> {
                 stack.kill(service, replica);
                 event("killed " + service.module() + " #" + replica + "; restarting it");
-                stack.restart(service, replica);
+                restartAsAnOrchestratorWould(service, replica);
                 event(service.module() + " #" + replica + " ready again");
             }));
         }
@@ -379,6 +386,29 @@ public class Chaos {
     static volatile boolean faultsOver;
 
     /** Fault k at its time on the schedule, or 15 s after the previous one recovered when that came later. */
+    static final AtomicInteger startsFailed = new AtomicInteger();
+
+    /**
+     * The replica started again, and again if it fails to start (on a loaded machine its first database connection may
+     * time out and Quarkus exits): what Kubernetes does with a pod whose container exits. Three tries.
+     */
+    static void restartAsAnOrchestratorWould(SuiteService service, int replica) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                stack.restart(service, replica);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                startsFailed.incrementAndGet();
+                String cause = String.valueOf(e.getMessage()).lines().filter(l -> l.contains("Exception")).reduce((a, b) -> b).orElse("");
+                event(service.module() + " #" + replica + " did not start (" + abbreviate(cause.strip()) + "); starting it again");
+                stack.kill(service, replica);
+            }
+        }
+    }
+
     static void runFaults(List<Fault> faults, int gap, long loadStart) {
         long recovered = loadStart;
         for (int k = 0; k < faults.size(); k++) {
@@ -838,6 +868,7 @@ public class Chaos {
         line("writes not accepted in the end (other answers, or none for 180 s)", 0, writesFailed.get(), writesFailed.get() == 0);
         line("the run's own failures (mails not received, faults not recovered)", 0, failures.size(), failures.isEmpty());
         failures.stream().distinct().limit(15).forEach(f -> System.out.println("        " + f));
+        System.out.printf("  (replica starts that failed and were tried again: %d)%n", startsFailed.get());
         System.out.printf("  (connections refused and sent to the other replica: %d; answers lost and retried: %d, of them consents: %d)%n",
                 connectionsRefused.get(), answersLost.get(), consentAnswerLost.get());
 
