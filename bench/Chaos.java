@@ -831,14 +831,28 @@ public class Chaos {
                 needles.add(s.subjectKey.toLowerCase(Locale.ROOT));
             }
         }
+        List<String> consentNeedles = new ArrayList<>(needles); // the visitor ids are checked by time, below
         List<String> dbNeedles = new ArrayList<>(needles);
         erased.values().forEach(s -> dbNeedles.add(s.visitorId));
         // On the topics: the person's data (address, names). The subject key is a keyed hash that events carry in
         // their envelope by design (ARCHITECTURE.md); it stays on the topics until their retention ends: counted apart.
         List<String> keys = erased.values().stream().filter(s -> s.subjectKey != null).map(s -> s.subjectKey.toLowerCase(Locale.ROOT)).toList();
         needles.removeAll(keys);
+        // A visitor's browser may choose again after the erasure, with its signed visitorToken: a new proof, its chain
+        // starting again at 1, linked to nobody. What the erasure must leave is no proof given before it, and no link.
+        Map<String, String> erasedAt = pairs("dsr", "select id::text, completed_at::text from dsr_request where type = 'ERASURE'");
+        long before = 0, after = 0, links = 0;
+        for (var e : erased.entrySet()) {
+            String at = erasedAt.get(e.getKey());
+            String visitor = e.getValue().visitorId;
+            before += count("consent", "select count(*) from consent_proof where visitor_id = '" + visitor + "'::uuid and given_at <= '" + at + "'::timestamptz");
+            after += count("consent", "select count(*) from consent_proof where visitor_id = '" + visitor + "'::uuid and given_at > '" + at + "'::timestamptz");
+            links += count("consent", "select count(*) from visitor_link where visitor_id = '" + visitor + "'::uuid");
+        }
+        line("erased subjects' visitors: proofs given before the erasure, links", "0, 0", before + ", " + links, before == 0 && links == 0);
+        System.out.printf("  info %-78s %s%n", "proofs the erased subjects' browsers gave after the erasure (new choices, linked to nobody)", after);
         for (String service : List.of("consent", "contact", "retention", "dsr")) {
-            List<String> hits = traces(everyRow(db(service)), dbNeedles);
+            List<String> hits = traces(everyRow(db(service)), service.equals("consent") ? consentNeedles : dbNeedles);
             line("erased subjects (" + erased.size() + ") left in the " + service + " database", 0, hits.size()
                     + (hits.isEmpty() ? "" : " e.g. " + abbreviate(hits.get(0))), hits.isEmpty());
         }
