@@ -839,17 +839,25 @@ public class Chaos {
         List<String> keys = erased.values().stream().filter(s -> s.subjectKey != null).map(s -> s.subjectKey.toLowerCase(Locale.ROOT)).toList();
         needles.removeAll(keys);
         // A visitor's browser may choose again after the erasure, with its signed visitorToken: a new proof, its chain
-        // starting again at 1, linked to nobody. What the erasure must leave is no proof given before it, and no link.
-        Map<String, String> erasedAt = pairs("dsr", "select id::text, completed_at::text from dsr_request where type = 'ERASURE'");
-        long before = 0, after = 0, links = 0;
-        for (var e : erased.entrySet()) {
-            String at = erasedAt.get(e.getKey());
-            String visitor = e.getValue().visitorId;
+        // starting again at 1, linked to nobody. What the erasure must leave is no proof given before it deleted the
+        // visitor's proofs (the latest erased_at of the acknowledged proofs of the visitor that consent-service erased),
+        // and no link.
+        Map<String, String> erasedAt = pairs("consent", "select proof_id::text, erased_at::text from proof_erasure");
+        long before = 0, after = 0, links = 0, notErased = 0;
+        for (Subject subject : erased.values()) {
+            String visitor = subject.visitorId;
+            String at = proofsAcked.entrySet().stream().filter(e -> e.getValue().equals(visitor)).map(e -> erasedAt.get(e.getKey()))
+                    .filter(java.util.Objects::nonNull).max(String::compareTo).orElse(null);
+            if (at == null) {
+                notErased++;
+                continue;
+            }
             before += count("consent", "select count(*) from consent_proof where visitor_id = '" + visitor + "'::uuid and given_at <= '" + at + "'::timestamptz");
             after += count("consent", "select count(*) from consent_proof where visitor_id = '" + visitor + "'::uuid and given_at > '" + at + "'::timestamptz");
             links += count("consent", "select count(*) from visitor_link where visitor_id = '" + visitor + "'::uuid");
         }
-        line("erased subjects' visitors: proofs given before the erasure, links", "0, 0", before + ", " + links, before == 0 && links == 0);
+        line("erased subjects' visitors: none without erased proofs; proofs given before the erasure; links", "0, 0, 0",
+                notErased + ", " + before + ", " + links, notErased == 0 && before == 0 && links == 0);
         System.out.printf("  info %-78s %s%n", "proofs the erased subjects' browsers gave after the erasure (new choices, linked to nobody)", after);
         for (String service : List.of("consent", "contact", "retention", "dsr")) {
             List<String> hits = traces(everyRow(db(service)), service.equals("consent") ? consentNeedles : dbNeedles);
