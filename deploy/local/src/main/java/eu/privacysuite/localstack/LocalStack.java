@@ -35,7 +35,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackSettings settings;
     private final LocalSecrets secrets;
-    private final KraftBroker broker;
+    private KraftBroker broker;
     private final LocalDatabases databases;
     private final List<ServiceProcess> services = new ArrayList<>();
     private final KeycloakServer keycloak;
@@ -238,6 +238,24 @@ public final class LocalStack implements AutoCloseable {
         ServiceProcess again = old.relaunch();
         services.set(services.indexOf(old), again);
         again.awaitReady(READY_TIMEOUT);
+    }
+
+    /**
+     * Stops the broker, as an outage of the bus: the services keep running and retry. {@link #startBroker()} starts it
+     * again on the same ports and data.
+     */
+    public void stopBroker() {
+        broker.close();
+    }
+
+    /** Starts the broker that {@link #stopBroker()} stopped, on the same ports and data, and waits until it answers. */
+    public void startBroker() {
+        broker = broker.startAgain();
+    }
+
+    /** Replica {@code replica} (1 for the first) of a service: its process id, to stop or continue it (SIGSTOP, SIGCONT). */
+    public ServiceProcess replica(SuiteService service, int replica) {
+        return process(service, replica);
     }
 
     /** Which replica (1 for the first) a process of this stack is. */

@@ -69,6 +69,11 @@ public final class ServiceProcess {
         }
     }
 
+    /** The operating system's id of the process. */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -23,21 +23,31 @@ public final class DatabaseFaults {
     }
 
     public static boolean isTransient(Throwable error) {
-        Throwable e = error;
-        for (int depth = 0; e != null && depth < 32; depth++, e = e.getCause()) {
-            if (e instanceof JDBCConnectionException || e instanceof LockAcquisitionException
-                    || e instanceof SQLTransientException || e instanceof ConnectException
-                    || e instanceof java.sql.SQLNonTransientConnectionException) {
+        return isTransient(error, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    /**
+     * Down the causes and the suppressed exceptions: a commit that fails because the server went away is a
+     * RollbackException with no cause, the JDBC error sitting under the XAException it suppressed.
+     */
+    private static boolean isTransient(Throwable e, Set<Throwable> seen) {
+        if (e == null || seen.size() >= 64 || !seen.add(e)) {
+            return false;
+        }
+        if (e instanceof JDBCConnectionException || e instanceof LockAcquisitionException
+                || e instanceof SQLTransientException || e instanceof ConnectException
+                || e instanceof java.sql.SQLNonTransientConnectionException) {
+            return true;
+        }
+        if (e instanceof SQLException sql && retryable(sql)) {
+            return true;
+        }
+        for (Throwable suppressed : e.getSuppressed()) {
+            if (isTransient(suppressed, seen)) {
                 return true;
-            }
-            if (e instanceof SQLException sql && retryable(sql)) {
-                return true;
-            }
-            if (e.getCause() == e) {
-                break;
             }
         }
-        return false;
+        return isTransient(e.getCause(), seen);
     }
 
     private static boolean retryable(SQLException e) {
