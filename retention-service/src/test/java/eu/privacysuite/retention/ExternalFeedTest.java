@@ -76,6 +76,10 @@ class ExternalFeedTest {
         post("crm", CRM_KEY, clocks(clock(UUID.randomUUID(), "CLIENT_IDLE", record, "null", "LAST_CONTACT",
                 ended.plusSeconds(3600)))).statusCode(200).body("clocks[0].outcome", equalTo("CLOCK_STARTED"));
         assertEquals(ended.plusSeconds(3600), entry("crm", "CLIENT_IDLE", record).orElseThrow().clockStartedAt);
+        // The system deleted the record: the ledger forgets it.
+        post("crm", CRM_KEY, clocks(clock(UUID.randomUUID(), "CLIENT_IDLE", record, "null", "RECORD_DELETED",
+                Instant.now()))).statusCode(200).body("clocks[0].outcome", equalTo("RECORD_FORGOTTEN"));
+        assertTrue(entry("crm", "CLIENT_IDLE", record).isEmpty());
     }
 
     @Test
