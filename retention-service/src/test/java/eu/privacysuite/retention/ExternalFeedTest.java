@@ -131,6 +131,15 @@ class ExternalFeedTest {
                 .body("detail", containsString("eventId"));
         problem(post("crm", CRM_KEY, clocks(clock(UUID.randomUUID(), "CLIENT_IDLE", "r-1", "null", "CONTRACT_ENDED",
                 at.plus(1, ChronoUnit.DAYS)))), 400).body("detail", containsString("future"));
+        String[] many = new String[200];
+        java.util.Arrays.setAll(many, i -> clock(UUID.randomUUID(), "CLIENT_IDLE", "r-" + i, "null", "COLLECTED", at));
+        Instant second = at.truncatedTo(ChronoUnit.SECONDS);
+        String hundredAndOne = clocks(java.util.stream.IntStream.range(0, 101).mapToObj(i -> clock(UUID.randomUUID(),
+                "CLIENT_IDLE", "r-" + i, "null", "COLLECTED", second).replace(",\"subjectEmail\":null", ""))
+                .toArray(String[]::new));
+        assertTrue(hundredAndOne.length() < 16 * 1024, "under the body limit: " + hundredAndOne.length());
+        problem(post("crm", CRM_KEY, hundredAndOne), 400).body("detail", containsString("clocks"));
+        problem(post("crm", CRM_KEY, clocks(many)), 413); // over the service's 16 KB
     }
 
     @Test
