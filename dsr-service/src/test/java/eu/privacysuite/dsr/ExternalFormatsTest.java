@@ -22,7 +22,7 @@ import eu.privacysuite.dsr.config.ExternalConfig.Format;
 import eu.privacysuite.dsr.service.ExternalFormats;
 import eu.privacysuite.dsr.service.ExternalFormats.Answer;
 import eu.privacysuite.dsr.service.ExternalFormats.BadAnswer;
-import eu.privacysuite.dsr.service.ExternalSignature;
+import eu.privacysuite.shared.external.ExternalSignature;
 import eu.privacysuite.shared.events.DsrAction;
 import eu.privacysuite.shared.events.DsrOutcome;
 

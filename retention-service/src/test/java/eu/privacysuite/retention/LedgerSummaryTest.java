@@ -75,7 +75,7 @@ class LedgerSummaryTest {
         List<Map<String, Object>> summary = given().get("/api/retention/ledger/summary").then().statusCode(200)
                 .extract().jsonPath().getList("$");
         List<Object> categories = summary.stream().map(s -> s.get("category")).toList();
-        assertEquals(List.of("COOKIE_CONSENT", "DSR_CASE", "IDENTITY_DOCUMENT", "MINOR_HOLD", "NEWSLETTER", "PROSPECT", "SERVER_LOG"),
+        assertEquals(List.of("CLIENT_ACCOUNTING", "CLIENT_ACTIVE", "CLIENT_IDLE", "COOKIE_CONSENT", "DSR_CASE", "IDENTITY_DOCUMENT", "MINOR_HOLD", "NEWSLETTER", "PROSPECT", "SERVER_LOG"),
                 categories);
         assertFalse(summary.toString().contains("subject-"), "no subject key in the summary");
     }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class PolicyTest {
                 .body("find { it.category == 'PROSPECT' }.fed", equalTo(true))
                 .body("find { it.category == 'PROSPECT' }.legalBasis.fr", startsWith("Intérêt légitime"))
                 .body("find { it.category == 'COOKIE_CONSENT' }.description.en", equalTo("Proofs of cookie choices"))
-                .body("find { it.category == 'SERVER_LOG' }.fed", equalTo(false))
+                .body("find { it.category == 'CLIENT_ACCOUNTING' }.fed", equalTo(false)) // no test feeds it
                 .body("find { it.category == 'NEWSLETTER' }.fed", equalTo(true))
                 .body("find { it.category == 'MINOR_HOLD' }.fed", equalTo(true));
     }
@@ -36,8 +37,11 @@ class PolicyTest {
     @Test
     void theStartUpReportNamesTheCategoriesNoServiceFeeds() {
         // dsr-service feeds IDENTITY_DOCUMENT (its identity documents' clock starts when the request closes).
-        org.junit.jupiter.api.Assertions.assertEquals(List.of("SERVER_LOG"), FeedCheck.unfed(schedule, List.of()));
-        org.junit.jupiter.api.Assertions.assertEquals(List.of(), FeedCheck.unfed(schedule, List.of("SERVER_LOG")));
+        List<String> external = List.of("CLIENT_ACCOUNTING", "CLIENT_ACTIVE", "CLIENT_IDLE", "SERVER_LOG");
+        org.junit.jupiter.api.Assertions.assertEquals(external, FeedCheck.unfed(schedule, List.of(), Set.of()));
+        // Declared as handled outside the ledger, or received over the signed feed: no longer reported.
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("CLIENT_ACCOUNTING", "CLIENT_ACTIVE"),
+                FeedCheck.unfed(schedule, List.of("SERVER_LOG"), Set.of("CLIENT_IDLE")));
     }
 
     @Test

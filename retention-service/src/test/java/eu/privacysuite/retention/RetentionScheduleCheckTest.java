@@ -13,6 +13,8 @@ import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
+import eu.privacysuite.retention.config.ExternalSystems;
+import eu.privacysuite.retention.config.ExternalSystemsCheck;
 import eu.privacysuite.retention.config.RetentionPeriod;
 import eu.privacysuite.retention.config.RetentionSchedule;
 import eu.privacysuite.retention.config.RetentionScheduleCheck;
@@ -62,8 +64,47 @@ class RetentionScheduleCheckTest {
                 .withSources(new EnvConfigSource(Map.of("RETENTION_CATEGORIES_PROSPECT_KEEP", "PT2M"), 300)).build()
                 .getConfigMapping(RetentionSchedule.class);
         assertEquals(RetentionPeriod.parse("PT2M"), schedule.categories().get("PROSPECT").keep());
-        assertEquals(7, schedule.categories().size(), "no new category from the variable's name");
+        assertEquals(10, schedule.categories().size(), "no new category from the variable's name");
         assertEquals(List.of(), RetentionScheduleCheck.problems(schedule));
+    }
+
+    @Test
+    void theClientPeriodsAreConfigurableEachOnItsOwn() throws IOException {
+        RetentionSchedule schedule = new SmallRyeConfigBuilder().withMapping(RetentionSchedule.class)
+                .withSources(new PropertiesConfigSource(defaults(), "test", 100))
+                .withSources(new EnvConfigSource(Map.of("RETENTION_CATEGORIES_CLIENT_IDLE_KEEP", "P6Y"), 300)).build()
+                .getConfigMapping(RetentionSchedule.class);
+        assertEquals(RetentionPeriod.parse("P6Y"), schedule.categories().get("CLIENT_IDLE").keep());
+        assertEquals(RetentionPeriod.parse("P10Y"), schedule.categories().get("CLIENT_ACCOUNTING").keep());
+        assertEquals(RetentionPeriod.parse("P0D"), schedule.categories().get("CLIENT_ACTIVE").keep());
+    }
+
+    @Test
+    void anExternalSystemMayFeedOnlyCategoriesItOwnsWithALongKey() throws IOException {
+        Map<String, String> properties = defaults();
+        properties.put("privacy.retention.external.systems.crm.signing-key", "0123456789abcdefghijklmnopqrstuvwxyz");
+        properties.put("privacy.retention.external.systems.crm.categories", "CLIENT_IDLE,CLIENT_ACCOUNTING");
+        assertEquals(List.of(), ExternalSystemsCheck.problems(schedule(properties), systems(properties)));
+
+        properties.put("privacy.retention.external.systems.crm.categories", "CLIENT_IDLE,PROSPECT,CLIENTS");
+        properties.put("privacy.retention.external.systems.Logs.signing-key", "short");
+        properties.put("privacy.retention.external.systems.Logs.categories", "SERVER_LOG");
+        assertEquals(List.of(
+                "privacy.retention.external.systems.Logs.: the name must be lower-case letters, digits and dashes",
+                "privacy.retention.external.systems.Logs.signing-key must be at least 32 characters",
+                "privacy.retention.external.systems.Logs.categories: SERVER_LOG is owned by platform"
+                        + " (retention.categories.SERVER_LOG.owner)",
+                "privacy.retention.external.systems.crm.categories: PROSPECT is owned by contact-service"
+                        + " (retention.categories.PROSPECT.owner)",
+                "privacy.retention.external.systems.crm.categories: CLIENTS is not in the schedule"
+                        + " (retention.categories)"),
+                ExternalSystemsCheck.problems(schedule(properties), systems(properties)));
+    }
+
+    private static ExternalSystems systems(Map<String, String> properties) {
+        return new SmallRyeConfigBuilder().withMapping(ExternalSystems.class)
+                .withSources(new PropertiesConfigSource(properties, "test", 100)).build()
+                .getConfigMapping(ExternalSystems.class);
     }
 
     private static RetentionSchedule schedule(Map<String, String> properties) {

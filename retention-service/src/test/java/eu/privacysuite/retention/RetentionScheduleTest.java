@@ -33,13 +33,16 @@ class RetentionScheduleTest {
         assertRule("SERVER_LOG", "platform", Period.ofMonths(13), List.of(ClockEvent.COLLECTED));
         assertRule("DSR_CASE", "dsr-service", Period.ofYears(5), List.of(ClockEvent.REQUEST_CLOSED));
         assertRule("IDENTITY_DOCUMENT", "dsr-service", Period.ZERO, List.of(ClockEvent.REQUEST_CLOSED));
-        assertEquals(7, schedule.categories().size());
+        assertRule("CLIENT_ACTIVE", "crm", Period.ZERO, List.of(ClockEvent.CONTRACT_ENDED));
+        assertRule("CLIENT_IDLE", "crm", Period.ofYears(5), List.of(ClockEvent.CONTRACT_ENDED, ClockEvent.LAST_CONTACT));
+        assertRule("CLIENT_ACCOUNTING", "crm", Period.ofYears(10), List.of(ClockEvent.COLLECTED));
+        assertEquals(10, schedule.categories().size());
     }
 
     @Test
     void scheduleEndpointListsTheRules() {
         given().get("/api/retention/schedule").then().statusCode(200)
-                .body("category", contains("COOKIE_CONSENT", "DSR_CASE", "IDENTITY_DOCUMENT", "MINOR_HOLD", "NEWSLETTER", "PROSPECT",
+                .body("category", contains("CLIENT_ACCOUNTING", "CLIENT_ACTIVE", "CLIENT_IDLE", "COOKIE_CONSENT", "DSR_CASE", "IDENTITY_DOCUMENT", "MINOR_HOLD", "NEWSLETTER", "PROSPECT",
                         "SERVER_LOG"))
                 .body("find { it.category == 'PROSPECT' }.keep", equalTo("P3Y"))
                 .body("find { it.category == 'PROSPECT' }.owner", equalTo("contact-service"))

@@ -21,7 +21,7 @@ import eu.privacysuite.dsr.config.ExternalConfig.Participant;
 import eu.privacysuite.dsr.service.ExternalDeliveries;
 import eu.privacysuite.dsr.service.ExternalFormats.BadAnswer;
 import eu.privacysuite.dsr.service.ExternalParticipants;
-import eu.privacysuite.dsr.service.ExternalSignature;
+import eu.privacysuite.shared.external.ExternalSignature;
 import eu.privacysuite.shared.problem.ProblemException;
 
 /**

@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import eu.privacysuite.dsr.service.ExternalDeliveries.Outgoing;
+import eu.privacysuite.shared.external.ExternalSignature;
 import io.quarkus.scheduler.Scheduled;
 
 /**

@@ -1,6 +1,7 @@
 package eu.privacysuite.retention.rest;
 
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import eu.privacysuite.retention.config.FeedCheck;
+import eu.privacysuite.retention.domain.ExternalFeedRepository;
 import eu.privacysuite.retention.config.PurgeConfig;
 import eu.privacysuite.retention.config.RetentionSchedule.CategoryRule;
 import eu.privacysuite.retention.config.RetentionSchedule;
@@ -31,10 +33,12 @@ public class PolicyResource {
 
     private final RetentionSchedule schedule;
     private final PurgeConfig config;
+    private final ExternalFeedRepository feeds;
 
-    public PolicyResource(RetentionSchedule schedule, PurgeConfig config) {
+    public PolicyResource(RetentionSchedule schedule, PurgeConfig config, ExternalFeedRepository feeds) {
         this.schedule = schedule;
         this.config = config;
+        this.feeds = feeds;
     }
 
     @GET
@@ -42,9 +46,10 @@ public class PolicyResource {
     @Operation(summary = "The retention policies", description = "Per category: owner, period, clock events, action, "
             + "legal basis and description (en, fr), and whether a service feeds it.")
     public List<PolicyView> policies() {
-        List<String> external = config.externalFeeds().orElse(List.of());
+        List<String> declared = config.externalFeeds().orElse(List.of());
+        Set<String> received = feeds.fedCategories();
         return rules().entrySet().stream()
-                .map(e -> PolicyView.of(e.getKey(), e.getValue(), FeedCheck.fed(e, external))).toList();
+                .map(e -> PolicyView.of(e.getKey(), e.getValue(), FeedCheck.fed(e, declared, received))).toList();
     }
 
     @GET

@@ -1,4 +1,4 @@
-package eu.privacysuite.dsr.service;
+package eu.privacysuite.shared.external;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -11,8 +11,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The signature of every message between dsr-service and an external participant, both ways
- * (docs/external-systems.md): HMAC-SHA256, keyed with the participant's shared secret (its UTF-8 bytes), over the
+ * The signature of every message between the suite and a system outside it (docs/external-systems.md): dsr-service's
+ * commands to external participants and their callbacks, and the retention feeds retention-service takes from
+ * external systems. HMAC-SHA256, keyed with the system's shared secret (its UTF-8 bytes), over the
  * ASCII decimal Unix time in seconds, a full stop, and the body's exact bytes; sent as
  * {@code X-Privacy-Timestamp: <seconds>} and {@code X-Privacy-Signature: sha256=<lower-case hex>}. The JDK's
  * {@link Mac} does the cryptography; the comparison is constant-time ({@link MessageDigest#isEqual}).
