@@ -139,12 +139,7 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     private String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log at " + log + ")";
-        }
+        return ChildProcesses.logTail(log);
     }
 
     /** Unpacks the distribution under {@code home} once (its top folder, keycloak-VERSION); a marker says it is whole. */

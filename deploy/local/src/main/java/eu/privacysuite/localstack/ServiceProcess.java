@@ -110,22 +110,10 @@ public final class ServiceProcess {
 
     /** Waits for the service to stop after {@link #requestStop()}; forced only if it does not stop in time. */
     public void awaitStop() {
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        ChildProcesses.awaitStop(process);
     }
 
     public String logTail() {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log at " + log + ")";
-        }
+        return ChildProcesses.logTail(log);
     }
 }
