@@ -1,8 +1,9 @@
 package eu.privacysuite.dsr.messaging;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import eu.privacysuite.dsr.service.BreachPeople;
@@ -16,6 +17,7 @@ import eu.privacysuite.shared.events.Topics;
 import eu.privacysuite.shared.messaging.ConsumerSkeleton;
 import eu.privacysuite.shared.messaging.EventConsumer;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * The participants' answers to the DSR commands, each from the participant's own reply topic (the topic says who
@@ -37,10 +39,11 @@ public class DsrReplyConsumer extends EventConsumer<DsrReply> {
         this.breachPeople = breachPeople;
     }
 
+    /** Read in poll batches ({@code batch=true} on the channel): one transaction per batch (decision 0046). */
     @Incoming(Topics.DSR_REPLIES)
     @Blocking(ordered = true)
-    public void onReply(ConsumerRecord<String, String> record) {
-        consume(record.value(), record.topic());
+    public CompletionStage<Void> onReplies(KafkaRecordBatch<String, String> replies) {
+        return consumeBatch(replies);
     }
 
     @Override

@@ -2,6 +2,7 @@ package eu.privacysuite.shared.dsr;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,7 @@ import eu.privacysuite.shared.seal.SealedFieldException;
 import eu.privacysuite.shared.subject.SubjectKeys;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
 /**
  * A participant's side of the DSR saga, present only in services built with {@code privacy.dsr.participant=true}
@@ -65,10 +67,11 @@ public class DsrCommandConsumer extends EventConsumer<DsrCommand> {
         this.service = service;
     }
 
+    /** Read in poll batches ({@code batch=true} on the channel): one transaction per batch (decision 0046). */
     @Incoming(Topics.DSR_COMMANDS)
     @Blocking(ordered = true)
-    public void onCommand(String value) {
-        consume(value);
+    public CompletionStage<Void> onCommands(KafkaRecordBatch<String, String> commands) {
+        return consumeBatch(commands);
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.validation.ConstraintViolationException;
 
 import org.jboss.logging.Logger;
@@ -33,7 +34,10 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
  *
  * <p>A channel read in poll batches ({@code batch=true}, {@link #consumeBatch}) pays one transaction and one inbox
  * statement per batch instead of per record. A bad record of the batch is nacked alone (the connector's DLQ takes
- * it); the good ones are applied. A fault holds the whole batch, unacknowledged, and retries it.
+ * it); the good ones are applied. A fault holds the whole batch, unacknowledged, and retries it. Each record's
+ * changes are flushed and the persistence context cleared before the next record: otherwise every query of a
+ * later record (a native query flushes the whole context) dirty-checks every entity the batch has touched so far,
+ * which made a batch cost the square of its size (docs/performance.md, "Erasures").
  */
 @ApplicationScoped
 public class ConsumerSkeleton {
@@ -45,9 +49,11 @@ public class ConsumerSkeleton {
     private final InFlightMessages inFlight;
     private final ConsumerFaults faults;
     private final ConsumerRetryConfig retry;
+    private final EntityManager entityManager;
 
     public ConsumerSkeleton(EventCodec codec, Inbox inbox, InFlightMessages inFlight, ConsumerFaults faults,
-            ConsumerRetryConfig retry) {
+            ConsumerRetryConfig retry, EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.codec = codec;
         this.inbox = inbox;
         this.inFlight = inFlight;
@@ -142,6 +148,8 @@ public class ConsumerSkeleton {
                 LOG.debugf("event %s on %s delivered again", parsed.envelope().eventId(), consumer.topic());
                 consumer.onDuplicate(parsed.envelope(), parsed.data());
             }
+            entityManager.flush();
+            entityManager.clear();
         }
     }
 
