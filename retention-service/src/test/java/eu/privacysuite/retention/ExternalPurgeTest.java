@@ -21,6 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import jakarta.inject.Inject;
 
@@ -149,6 +153,44 @@ class ExternalPurgeTest {
         long failed = QuarkusTransaction.requiringNew().call(() -> orders.count(
                 "service = ?1 and status = ?2 and orderedAt >= ?3", "crm", OrderStatus.FAILED, down.minusSeconds(5)));
         assertEquals(0, failed, "no order FAILED");
+    }
+
+    @Test
+    void anOrderOneSenderHoldsIsSkippedByAnotherAsOnASecondReplica() throws Exception {
+        String client = idleClient("ORD-L-1", LONG_IDLE);
+        feed();
+        crm().stopServer(); // the order stays DELIVERING
+        sweep();
+        UUID orderId = orderOf(client);
+        Instant anyLease = Instant.now().plus(Duration.ofDays(1)); // past every lease: only the row lock decides
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> {
+            for (int i = 0; i < 100; i++) {
+                // This service's own sender may hold the row for an instant: try again until this one holds it.
+                boolean holding = QuarkusTransaction.requiringNew().call(() -> {
+                    boolean mine = orders.claimDeliveries(anyLease, 1000).stream().anyMatch(o -> o.id.equals(orderId));
+                    if (mine) {
+                        held.countDown();
+                        release.await(30, TimeUnit.SECONDS);
+                    }
+                    return mine;
+                });
+                if (holding) {
+                    return true;
+                }
+                LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            }
+            return false;
+        });
+        assertTrue(held.await(30, TimeUnit.SECONDS), "a first sender holds the order");
+        List<UUID> second = QuarkusTransaction.requiringNew().call(() -> orders.claimDeliveries(anyLease, 1000).stream()
+                .map(o -> o.id).toList());
+        release.countDown();
+        assertTrue(first.get(30, TimeUnit.SECONDS));
+        assertFalse(second.contains(orderId), "a second sender skips the order the first holds, without waiting");
+        crm().restartServer();
+        awaitStatus(orderId, OrderStatus.REPORTED);
     }
 
     @Test
