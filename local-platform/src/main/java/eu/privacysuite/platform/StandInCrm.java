@@ -39,6 +39,7 @@ import io.vertx.ext.web.handler.BodyHandler;
  * {@code POST /dsr}: the suite's JSON. {@code /dsr?refuse} answers 403 (a refusal). {@link #answerLater} makes it
  * answer 202 and call back; {@link #holdCallbacks} keeps the callbacks until {@link #releaseCallbacks}, so that a
  * test sees the request wait for the confirmation. {@code POST /silent}: takes every command (202), never answers.
+ * {@code POST /purge}: retention-service's purge orders, and the clocks it feeds ({@link #retention()}).
  */
 public final class StandInCrm implements AutoCloseable {
 
@@ -48,6 +49,7 @@ public final class StandInCrm implements AutoCloseable {
     private final String key;
     private final int port;
     private final HttpClient client = HttpClient.newHttpClient();
+    private final StandInCrmRetention retention;
     private volatile HttpServer server;
     private volatile boolean answerLater;
     private volatile boolean holdCallbacks;
@@ -65,6 +67,17 @@ public final class StandInCrm implements AutoCloseable {
         this.database = database;
         this.key = key;
         this.port = port;
+        this.retention = new StandInCrmRetention(this, vertx);
+    }
+
+    /** Its retention side: the CLIENT_IDLE clocks it feeds, the purge orders it takes and reports. */
+    public StandInCrmRetention retention() {
+        return retention;
+    }
+
+    /** Where retention-service posts its purge orders. */
+    public String purgeEndpoint() {
+        return "http://127.0.0.1:" + port() + "/purge";
     }
 
     /** Creates its database afresh and starts listening on {@code port} (0: any free port). */
@@ -72,10 +85,12 @@ public final class StandInCrm implements AutoCloseable {
         databases.recreate(database);
         try (Connection c = databases.connect(database); Statement s = c.createStatement()) {
             s.execute("create table crm_customer (id serial primary key, email text not null, name text not null,"
-                    + " order_ref text not null, amount_cents int not null, idle_since date)");
+                    + " order_ref text not null, amount_cents int not null, idle_since timestamptz,"
+                    + " disputed boolean not null default false)");
             // The answer given to each command, by its commandId: the same command again gets the same answer.
             s.execute("create table crm_dsr_answer (command_id text primary key, request_id text not null,"
                     + " answer text not null)");
+            StandInCrmRetention.createTables(c);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the CRM's table", e);
         }
@@ -97,9 +112,13 @@ public final class StandInCrm implements AutoCloseable {
         this.answerLater = later;
     }
 
-    /** Refuses every command with a 403, as a CRM does that will not act on it. */
+    /** Refuses every command and purge order with a 403, as a CRM does that will not act on it. */
     public void refuseAll(boolean refuse) {
         this.refuseAll = refuse;
+    }
+
+    boolean refusing() {
+        return refuseAll;
     }
 
     public void holdCallbacks(boolean hold) {
@@ -172,6 +191,13 @@ public final class StandInCrm implements AutoCloseable {
         listen(port());
     }
 
+    /** Listens again on the same port, unless it is listening. */
+    public void restartServerIfStopped() {
+        if (server == null) {
+            restartServer();
+        }
+    }
+
     @Override
     public void close() {
         stopServer();
@@ -185,6 +211,7 @@ public final class StandInCrm implements AutoCloseable {
         router.post().handler(BodyHandler.create().setBodyLimit(1_000_000));
         router.post("/dsr").blockingHandler(this::command);
         router.post("/opendsr").blockingHandler(this::openDsr);
+        router.post("/purge").blockingHandler(retention::purge);
         router.post("/silent").handler(ctx -> {
             if (signed(ctx)) {
                 silentTaken.incrementAndGet();
@@ -199,7 +226,7 @@ public final class StandInCrm implements AutoCloseable {
         boundPort = server.actualPort();
     }
 
-    private boolean signed(RoutingContext ctx) {
+    boolean signed(RoutingContext ctx) {
         String ts = ctx.request().getHeader("X-Privacy-Timestamp");
         String sig = ctx.request().getHeader("X-Privacy-Signature");
         if (ts == null || sig == null || !ts.matches("[0-9]+")
@@ -341,8 +368,12 @@ public final class StandInCrm implements AutoCloseable {
         }
     }
 
-    private int sql(String statement, Object... args) {
-        try (Connection c = databases.connect(database); PreparedStatement s = c.prepareStatement(statement)) {
+    Connection connect() throws SQLException {
+        return databases.connect(database);
+    }
+
+    int sql(String statement, Object... args) {
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(statement)) {
             for (int i = 0; i < args.length; i++) {
                 s.setObject(i + 1, args[i]);
             }

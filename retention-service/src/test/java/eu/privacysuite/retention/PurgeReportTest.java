@@ -75,18 +75,19 @@ class PurgeReportTest extends PurgeFlowTest {
 
     @Test
     void anOrderNoOwnerReportsIsSentAgainThenFailedInHealthMetricsAndTheOrdersList() {
-        // Server logs belong to "platform", which no service of the suite runs: nobody reports.
-        String log = UUID.randomUUID().toString();
-        lifecycle.send(log, lifecycle.clock(null, "platform", "SERVER_LOG", log, ClockEvent.COLLECTED, t0));
-        lifecycle.awaitEntry("platform", "SERVER_LOG", log, e -> true);
+        // Cookie consent proofs belong to consent-service, which does not run in these tests: nobody reports.
+        String proof = UUID.randomUUID().toString();
+        lifecycle.send(proof, lifecycle.clock(null, "consent-service", "COOKIE_CONSENT", proof, ClockEvent.CONSENT_GIVEN, t0));
+        lifecycle.awaitEntry("consent-service", "COOKIE_CONSENT", proof, e -> true);
         clock.setNow(t0.plus(Duration.ofDays(500)));
         purges.sweep(false);
-        UUID orderId = purges.orderOf("platform", "SERVER_LOG", log);
+        UUID orderId = purges.orderOf("consent-service", "COOKIE_CONSENT", proof);
 
         await("the order to fail").atMost(Duration.ofSeconds(60)).until(() -> purges.order(orderId).status == OrderStatus.FAILED);
         PurgeOrderEntity failed = purges.order(orderId);
         assertEquals(OrderStatus.FAILED, failed.status);
         assertEquals(3, failed.attempts);
+        assertEquals("no report from consent-service after 3 attempt(s)", failed.failureReason);
         long sent = lifecycle.bus.readAll(Topics.RETENTION_PURGES).stream().filter(r -> r.key().equals(orderId.toString())).count();
         assertEquals(3, sent, "sent once, then again twice, always the same order");
 

@@ -101,8 +101,43 @@ class RetentionScheduleCheckTest {
                 ExternalSystemsCheck.problems(schedule(properties), systems(properties)));
     }
 
+    @Test
+    void aSystemsPurgeEndpointTimeoutBackoffAndReportBaseAreCheckedNamingTheProperty() throws IOException {
+        Map<String, String> properties = defaults();
+        String crm = "privacy.retention.external.systems.crm.";
+        properties.put(crm + "signing-key", "0123456789abcdefghijklmnopqrstuvwxyz");
+        properties.put(crm + "categories", "CLIENT_IDLE");
+        properties.put(crm + "purge-endpoint", "https://crm.example.org/privacy/purge");
+        properties.put(crm + "timeout", "PT5S");
+        properties.put("privacy.retention.external.report-base", "https://www.example.org/privacy-retention/");
+        assertEquals(List.of(), ExternalSystemsCheck.problems(schedule(properties), systems(properties)));
+        properties.put(crm + "purge-endpoint", "http://127.0.0.1:8157/purge");
+        assertEquals(List.of(), ExternalSystemsCheck.problems(schedule(properties), systems(properties)),
+                "plain HTTP to a loopback address: the tests and the local stack");
+
+        properties.put(crm + "purge-endpoint", "http://crm.example.org/privacy/purge");
+        properties.put(crm + "timeout", "PT0S");
+        properties.put("privacy.retention.external.report-base", "/privacy-retention");
+        properties.put("privacy.retention.external.retry-backoff-min", "PT1M");
+        properties.put("privacy.retention.external.retry-backoff-max", "PT10S");
+        properties.put("privacy.retention.external.send-interval", "-1s");
+        assertEquals(List.of(
+                crm + "purge-endpoint must be an https:// URL (plain http:// only to a loopback address)",
+                crm + "timeout must be positive",
+                "privacy.retention.external.report-base must be an absolute http(s):// URL without query or fragment",
+                "privacy.retention.external.retry-backoff-max must not be shorter than retry-backoff-min",
+                "privacy.retention.external.send-interval must be positive"),
+                ExternalSystemsCheck.problems(schedule(properties), systems(properties)));
+
+        properties.put(crm + "timeout", "ten seconds");
+        ConfigValidationException unreadable = assertThrows(ConfigValidationException.class, () -> systems(properties));
+        assertTrue(unreadable.getMessage().contains(crm + "timeout"), unreadable.getMessage());
+    }
+
     private static ExternalSystems systems(Map<String, String> properties) {
         return new SmallRyeConfigBuilder().withMapping(ExternalSystems.class)
+                // Quarkus's own reading of "1s", as the running service reads it.
+                .withConverter(java.time.Duration.class, 200, new io.quarkus.runtime.configuration.DurationConverter())
                 .withSources(new PropertiesConfigSource(properties, "test", 100)).build()
                 .getConfigMapping(ExternalSystems.class);
     }

@@ -62,6 +62,18 @@ class BrokenManifestTest {
         assertTrue(WorkloadChecks.check(m).stream().anyMatch(p -> p.contains("containers[0].securityContext")));
     }
 
+    @Test
+    void anExternalRouteWiderThanItsPrefixFails() throws IOException {
+        Path k8s = Repo.copyOfK8s();
+        // The whole of retention-service's API, the controller's included, on the outside systems' host.
+        edit(k8s.resolve("base/ingress.yaml"), "- path: /api/retention/external/", "- path: /api/retention/");
+
+        List<String> problems = NetworkChecks.check(Overlays.render(k8s, "prod"));
+
+        assertTrue(problems.contains("overlays/prod: Ingress/privacy-external: path /api/retention/ to retention-service"
+                + " is not a public path"), String.join("\n", problems));
+    }
+
     private static void edit(Path file, String from, String to) throws IOException {
         String text = Files.readString(file);
         assertTrue(text.contains(from), file + " holds " + from);

@@ -15,14 +15,23 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 
 /**
- * Who reaches what. NetworkPolicy is L3/L4, so which paths are public is the Ingress's part: only consent- and
- * contact-service have routes, all under /api. The policies: each service's port only from the admin namespace
- * (and the ingress controller for the public two), its management port only from monitoring, its egress only to
- * DNS, the brokers, its own database and the identity provider's pods; each database only from its own service.
+ * Who reaches what. NetworkPolicy is L3/L4, so which paths are public is the Ingress's part: consent- and
+ * contact-service have routes under /api, and the Ingress privacy-external routes exactly dsr-service's
+ * /api/external/callbacks/ and retention-service's /api/retention/external/, for systems outside the suite. The
+ * policies: each service's port only from the admin namespace (and the ingress controller for those four), its
+ * management port only from monitoring, its egress only to DNS, the brokers, its own database and the identity
+ * provider's pods, and for dsr- and retention-service the external systems' addresses on 443; each database only
+ * from its own service.
  */
 final class NetworkChecks {
 
     static final Set<String> PUBLIC = Set.of("consent-service", "contact-service");
+    /** The Ingress for systems outside the suite, and the one prefix it routes to each service it reaches. */
+    static final String EXTERNAL_INGRESS = "privacy-external";
+    static final Map<String, String> EXTERNAL_ROUTES = Map.of("dsr-service", "/api/external/callbacks/",
+            "retention-service", "/api/retention/external/");
+    /** The external systems' addresses (a documentation placeholder an overlay replaces), on HTTPS only. */
+    static final String EXTERNAL_SYSTEMS = "ip:203.0.113.0/24:443/TCP";
     /** Where the services fetch the identity provider's keys: the Keycloak operator's pods (docs/operations.md). */
     static final String IDENTITY_PROVIDER = "ns:keycloak/app=keycloak:8443/TCP";
 
@@ -45,7 +54,7 @@ final class NetworkChecks {
             // The console calls every service's API with the signed-in user's token (docs/console.md).
             Set<String> allowed = new TreeSet<>(Set.of("http<-ns:" + admin, "management<-ns:monitoring",
                     "http<-pods:app.kubernetes.io/name=console"));
-            if (PUBLIC.contains(service.name())) {
+            if (PUBLIC.contains(service.name()) || EXTERNAL_ROUTES.containsKey(service.name())) {
                 allowed.add("http<-ns:ingress-nginx");
             }
             Set<String> ingress = new TreeSet<>();
@@ -63,6 +72,9 @@ final class NetworkChecks {
                     egress.add(peer(peer) + ":" + ports(rule.getPorts()))));
             Set<String> expected = new TreeSet<>(Set.of("ns:kube-system/k8s-app=kube-dns:53/TCP,53/UDP",
                     "pods:cnpg.io/cluster=" + service.database() + ":5432/TCP", IDENTITY_PROVIDER));
+            if (EXTERNAL_ROUTES.containsKey(service.name())) {
+                expected.add(EXTERNAL_SYSTEMS);
+            }
             for (Kafka kafka : m.all(Kafka.class)) {
                 String listenerPorts = kafka.getSpec().getKafka().getListeners().stream()
                         .map(l -> l.getPort() + "/TCP").sorted().reduce((a, b) -> a + "," + b).orElse("");
@@ -87,7 +99,10 @@ final class NetworkChecks {
                 String backend = path.getBackend().getService().getName();
                 // The console's own host is routed whole: every page needs a signed-in user.
                 boolean console = "console".equals(backend) && "privacy-console".equals(ingress.getMetadata().getName());
-                if (!console && (!PUBLIC.contains(backend) || !path.getPath().startsWith("/api/"))) {
+                boolean external = EXTERNAL_INGRESS.equals(ingress.getMetadata().getName())
+                        && path.getPath().equals(EXTERNAL_ROUTES.get(backend)) && "Prefix".equals(path.getPathType());
+                if (!console && !external && (!PUBLIC.contains(backend) || !path.getPath().startsWith("/api/")
+                        || EXTERNAL_INGRESS.equals(ingress.getMetadata().getName()))) {
                     problems.add(m.where(ingress) + ": path " + path.getPath() + " to " + backend + " is not a public path");
                 }
             }));

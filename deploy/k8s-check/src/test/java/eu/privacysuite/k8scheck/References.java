@@ -27,7 +27,9 @@ final class References {
                     "console-session-secret"),
             "privacy-public-tls", Set.of("tls.crt", "tls.key"),
             // dsr-service's external participants' signing keys, one per participant, all projected (optional).
-            "dsr-external-keys", Set.of());
+            "dsr-external-keys", Set.of(),
+            // retention-service's external systems' signing keys, one per system, all projected (optional).
+            "retention-external-keys", Set.of());
     /** ConfigMaps made by hand likewise: none since the services fetch the identity provider's keys (JWKS). */
     static final Map<String, Set<String>> CONFIG_MAPS_BY_HAND = Map.of();
 

@@ -43,6 +43,7 @@ public final class LocalStack implements AutoCloseable {
     private MailServer mailServer;
     private StandInCrm crm;
     private Path crmConfig;
+    private Path retentionCrmConfig;
     private ConsoleProcess console;
 
     private LocalStack(StackSettings settings, LocalSecrets secrets, KraftBroker broker, LocalDatabases databases,
@@ -99,7 +100,7 @@ public final class LocalStack implements AutoCloseable {
         LocalStack stack = new LocalStack(settings, secrets, broker, databases, keycloak, ownKeycloak);
         try {
             broker.createTopics(Topics.all(), 3);
-            if (StackSettings.externalCrm() && only.contains(SuiteService.DSR)) {
+            if (StackSettings.externalCrm() && (only.contains(SuiteService.DSR) || only.contains(SuiteService.RETENTION))) {
                 stack.startCrm();
             }
             stack.mailServer = MailServer.start(settings.mailServerJar(), settings.smtpPort(), settings.mailApiPort(),
@@ -114,6 +115,9 @@ public final class LocalStack implements AutoCloseable {
                 for (ServiceProcess service : started) {
                     service.awaitReady(READY_TIMEOUT);
                 }
+            }
+            if (stack.crm != null && only.contains(SuiteService.RETENTION)) {
+                stack.feedCrmClocks();
             }
             keycloak.awaitReady();
             return stack;
@@ -133,9 +137,10 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * PRIVACY_EXTERNAL_CRM=1: the stand-in CRM (the tests' Vert.x server, its table {@code crm_customer} in the
-     * database {@code <prefix>crm}, recreated at each start with one customer) and dsr-service's configuration of it as
-     * the external participant {@code crm}, written as one file per property (SmallRye's file-system source, as
-     * Kubernetes mounts it), the signing key a new random one each start.
+     * database {@code <prefix>crm}, recreated at each start with two customers), dsr-service's configuration of it as
+     * the external participant {@code crm} and retention-service's as the external system {@code crm} that takes
+     * purge orders, each written as one file per property (SmallRye's file-system source, as Kubernetes mounts it),
+     * the signing key a new random one each start, the same for both.
      */
     private void startCrm() {
         byte[] random = new byte[24];
@@ -144,26 +149,50 @@ public final class LocalStack implements AutoCloseable {
         crm = StandInCrm.start(databases, settings.databasePrefix() + "crm", key, settings.crmPort());
         crm.answerLater(true);
         crm.insertCustomer(CRM_DEMO_CUSTOMER, "Jeanne Client", "ORD-2026-0001", 12900);
-        Map<String, String> properties = Map.of(
+        crm.retention().insertIdleCustomer(CRM_IDLE_CUSTOMER, "Paul Ancien", "ORD-2019-0042", 4500, CRM_IDLE_SINCE);
+        crmConfig = writeConfig("external-config", Map.of(
                 "dsr.external.participants.crm.rights", "ERASURE,ACCESS,PORTABILITY",
                 "dsr.external.participants.crm.endpoint", crm.endpoint(),
                 "dsr.external.participants.crm.signing-key", key,
                 "dsr.external.participants.crm.answers", "CALLBACK",
                 "dsr.external.participants.crm.answer-within", "PT10M",
-                "dsr.external.callback-base", url(SuiteService.DSR));
+                "dsr.external.callback-base", url(SuiteService.DSR)));
+        retentionCrmConfig = writeConfig("retention-external-config", Map.of(
+                "privacy.retention.external.systems.crm.signing-key", key,
+                "privacy.retention.external.systems.crm.categories", "CLIENT_ACTIVE,CLIENT_IDLE,CLIENT_ACCOUNTING",
+                "privacy.retention.external.systems.crm.purge-endpoint", crm.purgeEndpoint(),
+                "privacy.retention.external.report-base", url(SuiteService.RETENTION)));
+    }
+
+    private Path writeConfig(String directory, Map<String, String> properties) {
         try {
-            crmConfig = settings.dataDir().resolve("external-config");
-            Files.createDirectories(crmConfig);
+            Path dir = settings.dataDir().resolve(directory);
+            Files.createDirectories(dir);
             for (Map.Entry<String, String> p : properties.entrySet()) {
-                Files.writeString(crmConfig.resolve(p.getKey()), p.getValue());
+                Files.writeString(dir.resolve(p.getKey()), p.getValue());
             }
+            return dir;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write dsr-service's external participant configuration", e);
+            throw new UncheckedIOException("cannot write the stand-in CRM's configuration in " + directory, e);
+        }
+    }
+
+    /** Once retention-service is ready, the CRM feeds it its idle customers' CLIENT_IDLE clocks (a fault is only told). */
+    private void feedCrmClocks() {
+        int status = crm.retention().feedIdleClocks(java.net.URI.create(url(SuiteService.RETENTION)));
+        if (status != 200) {
+            System.err.printf("the stand-in CRM could not feed its clocks to retention-service (HTTP %d)%n", status);
         }
     }
 
     /** The customer the stand-in CRM holds at start: an erasure for this address leaves the suite and reaches it. */
     public static final String CRM_DEMO_CUSTOMER = "jeanne.client@example.fr";
+    /**
+     * The idle customer it holds at start: its CLIENT_IDLE period (5 years) ran out long ago, so the first sweep
+     * orders it purged, and the order reaches the CRM.
+     */
+    public static final String CRM_IDLE_CUSTOMER = "paul.ancien@example.fr";
+    public static final java.time.Instant CRM_IDLE_SINCE = java.time.Instant.parse("2019-06-30T00:00:00Z");
 
     /** The stand-in CRM when PRIVACY_EXTERNAL_CRM=1, else null. */
     public StandInCrm crm() {
@@ -314,6 +343,9 @@ public final class LocalStack implements AutoCloseable {
         }
         if (service == SuiteService.DSR && crmConfig != null) {
             env.put("SMALLRYE_CONFIG_SOURCE_FILE_LOCATIONS", crmConfig.toString());
+        }
+        if (service == SuiteService.RETENTION && retentionCrmConfig != null) {
+            env.put("SMALLRYE_CONFIG_SOURCE_FILE_LOCATIONS", retentionCrmConfig.toString());
         }
         env.putAll(settings.serviceEnvironment());
         return env;

@@ -106,8 +106,10 @@ public final class LocalStackCommand {
                 "mail server", stack.mailServer().smtpPort(), stack.mailServer().apiUrl());
         if (stack.crm() != null) {
             System.out.printf("  %-18s %s   table crm_customer in database %scrm, holding %s: an erasure or access "
-                    + "request for that address reaches it (answers by signed callback)%n", "stand-in CRM",
-                    stack.crm().endpoint(), settings.databasePrefix(), LocalStack.CRM_DEMO_CUSTOMER);
+                    + "request for that address reaches it (answers by signed callback); and %s, idle since %s: a sweep"
+                    + " orders it purged at %s%n", "stand-in CRM", stack.crm().endpoint(), settings.databasePrefix(),
+                    LocalStack.CRM_DEMO_CUSTOMER, LocalStack.CRM_IDLE_CUSTOMER, LocalStack.CRM_IDLE_SINCE,
+                    stack.crm().purgeEndpoint());
         }
         System.out.println("\nEach service's management port: /q/swagger-ui (API), /q/health, /q/metrics, /q/openapi.");
         System.out.println("Controller token: deploy/local/controller-token (auditor: deploy/local/controller-token auditor)"

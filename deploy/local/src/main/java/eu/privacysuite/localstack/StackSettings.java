@@ -86,7 +86,10 @@ public record StackSettings(
         return portBase + 77;
     }
 
-    /** Whether PRIVACY_EXTERNAL_CRM=1 asks for the stand-in CRM as an external participant of dsr-service. */
+    /**
+     * Whether PRIVACY_EXTERNAL_CRM=1 asks for the stand-in CRM as an external participant of dsr-service and as the
+     * external system {@code crm} of retention-service.
+     */
     public static boolean externalCrm() {
         return "1".equals(System.getenv("PRIVACY_EXTERNAL_CRM"));
     }

@@ -39,4 +39,30 @@ public class PurgeOrderEntity extends PurgeBatch {
 
     @Column(name = "order_event", nullable = false, columnDefinition = "text")
     public String orderEvent;
+
+    /** DELIVERING: when the sender may take it (again); the lease of a delivery under way. */
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Column(name = "delivery_attempts", nullable = false)
+    public int deliveryAttempts;
+
+    @Column(name = "last_fault")
+    public String lastFault;
+
+    @Column(name = "failure_reason")
+    public String failureReason;
+
+    /** FAILED with the reason the controller reads (no personal data: a status code, a missing setting). */
+    public void fail(String reason) {
+        status = OrderStatus.FAILED;
+        failureReason = reason;
+        nextAttemptAt = null;
+    }
+
+    /** To be posted to the external owner now (again). */
+    public void deliverNow(Instant now) {
+        status = OrderStatus.DELIVERING;
+        nextAttemptAt = now;
+    }
 }

@@ -29,6 +29,16 @@ public class PurgeOrderRepository implements PanacheRepositoryBase<PurgeOrderEnt
                 .setParameter("before", sentBefore).setParameter("limit", limit).getResultList();
     }
 
+    /** Orders to deliver to an external system now (none under another sender's lease); rows another replica holds are skipped. */
+    @SuppressWarnings("unchecked")
+    public List<PurgeOrderEntity> claimDeliveries(Instant now, int limit) {
+        return getEntityManager().createNativeQuery("""
+                select * from purge_order where status = 'DELIVERING' and next_attempt_at <= :now
+                 order by next_attempt_at limit :limit for update skip locked
+                """, PurgeOrderEntity.class)
+                .setParameter("now", now).setParameter("limit", limit).getResultList();
+    }
+
     public List<PurgeOrderEntity> newestFirst(Optional<OrderStatus> status, int page, int size) {
         Sort sort = Sort.descending("orderedAt").and("id");
         return (status.isPresent() ? find("status", sort, status.get()) : findAll(sort))

@@ -1,15 +1,8 @@
 package eu.privacysuite.retention.rest;
 
-import java.io.IOException;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -22,24 +15,17 @@ import jakarta.ws.rs.core.Response.Status;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectReader;
-
 import eu.privacysuite.retention.config.ExternalSystems;
 import eu.privacysuite.retention.service.ExternalClockFeed;
 import eu.privacysuite.retention.service.ExternalClockFeed.Applied;
 import eu.privacysuite.retention.service.ExternalClockFeed.FeedClock;
 import eu.privacysuite.shared.external.ExternalSignature;
 import eu.privacysuite.shared.problem.ProblemException;
-import eu.privacysuite.shared.rest.RestObjectMapper;
 
 /**
  * The retention feed of a system outside the suite (docs/external-systems.md, "Retention feeds"). No token: the
- * HMAC signature with the system's key (decision 0043) proves who sent it and is checked before the body is read;
- * an unknown system and a missing, forged or stale signature are the same 401. A replay within the window does no
- * harm: every clock carries an eventId and is applied once.
+ * signature is checked at the door ({@link SignedBodies}). A replay within the window does no harm: every clock
+ * carries an eventId and is applied once.
  */
 @Path("/api/retention/external/{system}/clocks")
 @Tag(name = "External retention feeds")
@@ -51,18 +37,12 @@ public class ExternalFeedResource {
 
     private final ExternalSystems systems;
     private final ExternalClockFeed feed;
-    private final ObjectReader reader;
-    private final Validator validator;
-    private final Clock clock;
+    private final SignedBodies door;
 
-    public ExternalFeedResource(ExternalSystems systems, ExternalClockFeed feed, RestObjectMapper mapper,
-            Validator validator, Clock clock) {
+    public ExternalFeedResource(ExternalSystems systems, ExternalClockFeed feed, SignedBodies door) {
         this.systems = systems;
         this.feed = feed;
-        this.reader = mapper.getContext(ExternalFeedRequest.class).readerFor(ExternalFeedRequest.class)
-                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-        this.validator = validator;
-        this.clock = clock;
+        this.door = door;
     }
 
     @POST
@@ -77,59 +57,18 @@ public class ExternalFeedResource {
     public FeedResult clocks(@PathParam("system") String name,
             @HeaderParam(ExternalSignature.TIMESTAMP_HEADER) String timestamp,
             @HeaderParam(ExternalSignature.SIGNATURE_HEADER) String signature, byte[] body) {
-        ExternalSystems.System system = systems.systems().get(name);
-        byte[] bytes = body == null ? new byte[0] : body;
-        Instant now = Instant.now(clock);
-        if (system == null || !ExternalSignature.valid(system.signingKey(), timestamp, signature, bytes, now,
-                systems.replayWindow())) {
-            throw new ProblemException(Status.UNAUTHORIZED, "The feed is not signed by this system, or its timestamp"
-                    + " is outside the replay window.");
-        }
-        ExternalFeedRequest request = parse(bytes);
-        for (ExternalFeedRequest.Clock c : request.clocks()) {
-            if (!system.categories().contains(c.category())) {
+        SignedBodies.Signed<ExternalFeedRequest> signed = door.read(name, timestamp, signature, body,
+                ExternalFeedRequest.class, "a retention feed", "an object with a list of clocks");
+        for (ExternalFeedRequest.Clock c : signed.body().clocks()) {
+            if (!signed.config().categories().contains(c.category())) {
                 throw new ProblemException(Status.FORBIDDEN, "This system does not own the category " + c.category()
                         + " (privacy.retention.external.systems." + name + ".categories).");
             }
-            if (c.at().isAfter(now.plus(systems.replayWindow()))) {
+            if (c.at().isAfter(signed.now().plus(systems.replayWindow()))) {
                 throw new ProblemException(Status.BAD_REQUEST, "clocks[].at is in the future.");
             }
         }
-        return new FeedResult(feed.apply(name, request.clocks().stream().map(c -> new FeedClock(c.eventId(),
+        return new FeedResult(feed.apply(name, signed.body().clocks().stream().map(c -> new FeedClock(c.eventId(),
                 c.category(), c.recordId(), c.subjectEmail(), c.clockEvent(), c.at())).toList()));
-    }
-
-    private ExternalFeedRequest parse(byte[] bytes) {
-        ExternalFeedRequest request;
-        try {
-            request = reader.readValue(bytes);
-        } catch (JsonMappingException e) {
-            throw notAFeed(path(e));
-        } catch (JsonProcessingException e) {
-            throw notAFeed("the body is not JSON");
-        } catch (IOException e) {
-            throw notAFeed("the body cannot be read");
-        }
-        if (request == null) {
-            throw notAFeed("the body is empty");
-        }
-        Set<ConstraintViolation<ExternalFeedRequest>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw notAFeed(violations.stream().map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted()
-                    .collect(Collectors.joining("; ")));
-        }
-        return request;
-    }
-
-    /** The field a mapping error is at, never the value. */
-    private static String path(JsonMappingException e) {
-        String path = e.getPath().stream()
-                .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
-                .collect(Collectors.joining());
-        return path.isEmpty() ? "the body is not an object with a list of clocks" : path.substring(1) + " is malformed";
-    }
-
-    private static ProblemException notAFeed(String why) {
-        return new ProblemException(Status.BAD_REQUEST, "Not a retention feed: " + why + ".");
     }
 }

@@ -81,8 +81,8 @@ public class PurgeResource {
     @GET
     @Path("/orders")
     @RolesAllowed({ Roles.CONTROLLER, Roles.AUDITOR })
-    @Operation(summary = "Purge orders, newest first", description = "status=sent, reported or failed.")
-    public List<OrderView> orders(@QueryParam("status") @Parameter(description = "sent, reported or failed") String status,
+    @Operation(summary = "Purge orders, newest first", description = "status=delivering, sent, reported or failed.")
+    public List<OrderView> orders(@QueryParam("status") @Parameter(description = "delivering, sent, reported or failed") String status,
             @BeanParam PageQuery paging) {
         return views.orders(status(status), paging.page(), paging.size()).stream().map(OrderView::of).toList();
     }

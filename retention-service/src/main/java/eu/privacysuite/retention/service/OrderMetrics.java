@@ -13,8 +13,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 
 /**
- * What an operator watches: records ordered and purged per category, orders waiting for a report, orders
- * re-sent, and orders FAILED after every attempt. The gauges are recounted by the re-send check, not per scrape.
+ * What an operator watches: records ordered and purged per category, orders waiting for a report, orders an
+ * external system has not taken yet, orders re-sent, and orders FAILED. The gauges are recounted by the re-send check, not per scrape.
  */
 @Startup
 @ApplicationScoped
@@ -23,6 +23,7 @@ public class OrderMetrics {
     private final PurgeOrderRepository orders;
     private final MeterRegistry registry;
     private final AtomicLong unreported = new AtomicLong();
+    private final AtomicLong delivering = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final Counter resent;
 
@@ -31,6 +32,8 @@ public class OrderMetrics {
         this.registry = registry;
         Gauge.builder("retention.purge.orders", unreported, AtomicLong::get).tag("status", "sent")
                 .description("purge orders sent and not reported yet").register(registry);
+        Gauge.builder("retention.purge.orders", delivering, AtomicLong::get).tag("status", "delivering")
+                .description("purge orders for an external system not taken by it yet").register(registry);
         Gauge.builder("retention.purge.orders", failed, AtomicLong::get).tag("status", "failed")
                 .description("purge orders not reported after every attempt").register(registry);
         resent = Counter.builder("retention.purge.orders.resent")
@@ -54,6 +57,7 @@ public class OrderMetrics {
     public void refresh() {
         QuarkusTransaction.requiringNew().run(() -> {
             unreported.set(orders.countByStatus(OrderStatus.SENT));
+            delivering.set(orders.countByStatus(OrderStatus.DELIVERING));
             failed.set(orders.countByStatus(OrderStatus.FAILED));
         });
     }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import eu.privacysuite.retention.config.ExternalSystems;
 import eu.privacysuite.retention.config.RetentionSchedule.CategoryRule;
 import eu.privacysuite.retention.domain.DueRecord;
 import eu.privacysuite.retention.domain.LedgerEntryRepository;
@@ -23,7 +24,11 @@ import eu.privacysuite.shared.events.PurgeOrder;
 import eu.privacysuite.shared.events.Topics;
 import eu.privacysuite.shared.outbox.Outbox;
 
-/** Turns one batch of due records into a purge order: the order row, the ledger marks and the event, together. */
+/**
+ * Turns one batch of due records into a purge order: the order row, the ledger marks and the event, together. An
+ * order for a system outside the suite is not published: it waits DELIVERING for {@link ExternalPurgeSender}, or
+ * is FAILED at once when the system has no purge endpoint.
+ */
 @ApplicationScoped
 public class PurgeOrdering {
 
@@ -32,15 +37,17 @@ public class PurgeOrdering {
     private final Outbox outbox;
     private final EventCodec codec;
     private final OrderMetrics metrics;
+    private final ExternalSystems systems;
     private final Clock clock;
 
     public PurgeOrdering(LedgerEntryRepository ledger, PurgeOrderRepository orders, Outbox outbox, EventCodec codec,
-            OrderMetrics metrics, Clock clock) {
+            OrderMetrics metrics, ExternalSystems systems, Clock clock) {
         this.ledger = ledger;
         this.orders = orders;
         this.outbox = outbox;
         this.codec = codec;
         this.metrics = metrics;
+        this.systems = systems;
         this.clock = clock;
     }
 
@@ -72,9 +79,17 @@ public class PurgeOrdering {
         entity.orderedAt = now;
         entity.lastSentAt = now;
         entity.orderEvent = codec.write(envelope);
+        ExternalSystems.System external = systems.systems().get(rule.owner());
+        if (external == null) {
+            outbox.publish(Topics.RETENTION_PURGES, orderId.toString(), envelope);
+        } else if (external.purgeEndpoint().isPresent()) {
+            entity.deliverNow(now);
+        } else {
+            entity.fail("no purge endpoint: privacy.retention.external.systems." + rule.owner()
+                    + ".purge-endpoint is not set");
+        }
         orders.persist(entity);
         ledger.markOrdered(batch.stream().map(DueRecord::id).toList(), orderId);
-        outbox.publish(Topics.RETENTION_PURGES, orderId.toString(), envelope);
         metrics.ordered(category, batch.size());
         return batch.size();
     }

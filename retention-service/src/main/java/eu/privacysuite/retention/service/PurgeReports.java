@@ -53,10 +53,17 @@ public class PurgeReports {
             LOG.warnf("purge report %s names unknown order %s: skipped", eventId, report.orderId());
             return;
         }
-        PurgeOrderEntity order = found.get();
+        settle(found.get(), report);
+    }
+
+    /**
+     * Settles a locked order with its report, unless one already did (a re-sent order is reported again; the first
+     * report is the one kept). Answers whether this report settled it.
+     */
+    @Transactional(TxType.MANDATORY)
+    public boolean settle(PurgeOrderEntity order, PurgeReport report) {
         if (order.status == OrderStatus.REPORTED) {
-            // A re-sent order is reported again; the first report is the one kept.
-            return;
+            return false;
         }
         List<String> gone = new ArrayList<>(report.purged());
         gone.addAll(report.alreadyGone());
@@ -67,11 +74,13 @@ public class PurgeReports {
             LOG.infof("purge order %s, FAILED before, is reported at last", order.id);
         }
         order.status = OrderStatus.REPORTED;
+        order.nextAttemptAt = null; // an external system may report before its 2xx to the delivery was recorded
         order.reportedAt = now;
         order.purged = report.purged().size();
         order.alreadyGone = report.alreadyGone().size();
         order.held = report.held().size();
         evidence.persist(PurgeEvidence.of(order));
         metrics.reported(order.category, order.purged, order.alreadyGone, order.held);
+        return true;
     }
 }

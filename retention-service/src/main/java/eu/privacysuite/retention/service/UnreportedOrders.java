@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import eu.privacysuite.retention.config.ExternalSystems;
 import eu.privacysuite.retention.config.PurgeConfig;
-import eu.privacysuite.retention.domain.OrderStatus;
 import eu.privacysuite.retention.domain.PurgeOrderEntity;
 import eu.privacysuite.retention.domain.PurgeOrderRepository;
 import eu.privacysuite.shared.events.EventCodec;
@@ -19,7 +19,8 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * An order not reported in time is sent again, unchanged (same eventId: the owner deduplicates and reports
- * again); after the last attempt it is FAILED, which health, metrics and the orders API show. Never dropped.
+ * again; an external system's order is delivered again over HTTP, same orderId); after the last attempt it is
+ * FAILED, which health, metrics and the orders API show. Never dropped.
  */
 @ApplicationScoped
 public class UnreportedOrders {
@@ -32,15 +33,17 @@ public class UnreportedOrders {
     private final EventCodec codec;
     private final PurgeConfig config;
     private final OrderMetrics metrics;
+    private final ExternalSystems systems;
     private final Clock clock;
 
     public UnreportedOrders(PurgeOrderRepository orders, Outbox outbox, EventCodec codec, PurgeConfig config,
-            OrderMetrics metrics, Clock clock) {
+            OrderMetrics metrics, ExternalSystems systems, Clock clock) {
         this.orders = orders;
         this.outbox = outbox;
         this.codec = codec;
         this.config = config;
         this.metrics = metrics;
+        this.systems = systems;
         this.clock = clock;
     }
 
@@ -59,12 +62,16 @@ public class UnreportedOrders {
         var silent = orders.claimUnreported(now.minus(config.reportTimeout()), BATCH);
         for (PurgeOrderEntity order : silent) {
             if (order.attempts >= config.maxAttempts()) {
-                order.status = OrderStatus.FAILED;
+                order.fail("no report from " + order.service + " after " + order.attempts + " attempt(s)");
                 LOG.warnf("purge order %s (%s, %d record(s)) FAILED: no report from %s after %d attempt(s)",
                         order.id, order.category, order.recordCount, order.service, order.attempts);
                 continue;
             }
-            outbox.publish(Topics.RETENTION_PURGES, order.id.toString(), codec.read(order.orderEvent));
+            if (systems.systems().containsKey(order.service)) {
+                order.deliverNow(now);
+            } else {
+                outbox.publish(Topics.RETENTION_PURGES, order.id.toString(), codec.read(order.orderEvent));
+            }
             order.attempts++;
             order.lastSentAt = now;
             metrics.resent();
