@@ -83,7 +83,7 @@ class TwoReplicasIT extends AcrossTheSuite {
         long ran2 = runs(second, "ran");
         long skipped2 = runs(second, "skipped");
         Instant from = Instant.now();
-        Thread.sleep(PERIOD.multipliedBy(6).toMillis());
+        Thread.sleep(PERIOD.multipliedBy(8).toMillis());
         long ran = runs(first, "ran") - ran1 + runs(second, "ran") - ran2;
         long firedFirst = runs(first, "ran") + runs(first, "skipped") - ran1 - skipped1;
         long firedSecond = runs(second, "ran") + runs(second, "skipped") - ran2 - skipped2;
@@ -91,13 +91,13 @@ class TwoReplicasIT extends AcrossTheSuite {
         String seen = "in " + window + ": " + ran + " run(s); firings: " + firedFirst + " on the first replica, "
                 + firedSecond + " on the second";
 
-        assertTrue(firedFirst >= 4 && firedSecond >= 4, "both schedulers fire every period: " + seen);
+        assertTrue(firedFirst >= 6 && firedSecond >= 6, "both schedulers fire every period: " + seen);
         // Of the two firings of each period one runs (one more at the window's edges); without the shared record both
-        // would: 12 or so.
+        // would, but for the few that meet the other's lock: 13 or so (measured with the period check taken out).
         assertTrue(ran <= (firedFirst + firedSecond) / 2 + 2, seen);
-        // Runs are at least the period less its tolerance (a fifth) apart, on whichever replica.
-        assertTrue(ran <= window.toMillis() / PERIOD.multipliedBy(4).dividedBy(5).toMillis() + 2, seen);
-        assertTrue(ran >= 4, "the sweep still runs every period: " + seen);
+        // Once per period: the replica that runs the job fires every period, and the other's firings fall within it.
+        assertTrue(ran <= window.toMillis() / PERIOD.toMillis() + 2, seen);
+        assertTrue(ran >= 6, "the sweep still runs every period: " + seen);
         assertEquals(1, db.count(prefix + "contact", "select count(*) from job_run where job = ?"
                 + " and last_run_at > now() - interval '1 minute'", SWEEP), "one record of the job's last run");
     }
