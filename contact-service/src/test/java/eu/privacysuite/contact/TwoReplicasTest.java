@@ -3,13 +3,17 @@ package eu.privacysuite.contact;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +33,8 @@ import eu.privacysuite.contact.service.ClientRateLimiter;
 import eu.privacysuite.contact.service.HoldsAndTokensSweeper;
 import eu.privacysuite.shared.scheduling.JobLock;
 import eu.privacysuite.testing.DisposableDatabaseResource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -41,7 +47,8 @@ import io.restassured.http.ContentType;
  * of its own to the same database, as another JVM would be; the allowance is shared only through the database.
  * While the database is down the limit refuses (it throws a fault to retry, it never allows) and a post gets 503
  * with Retry-After, not a 500. The holds-and-tokens sweep runs on one replica at a time: while another replica's
- * sweep holds the job (its transaction, on connections of its own), this one's skips.
+ * sweep holds the job (its transaction, on connections of its own), this one's skips. A scheduled job runs once per
+ * period across replicas: of two holders within one period one runs and one skips, and after the period it runs again.
  */
 @QuarkusTest
 @TestProfile(PurgeDuringDatabaseOutageTest.OwnDatabase.class)
@@ -53,6 +60,8 @@ class TwoReplicasTest {
     HoldsAndTokensSweeper sweeper;
     @Inject
     JobLock jobLock;
+    @Inject
+    MeterRegistry registry;
     @ConfigProperty(name = "privacy.subject.pepper")
     String pepper;
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
@@ -133,6 +142,61 @@ class TwoReplicasTest {
         }
         sweeper.sweep();
         assertNull(Api.find(ContactRequest.class, java.util.UUID.fromString(id)), "once free, the sweep runs here");
+    }
+
+    @Test
+    void twoHoldersWithinOnePeriodGiveOneRunAndOneSkipAndAfterThePeriodItRunsAgain() throws Exception {
+        String job = "test-once-per-" + UUID.randomUUID();
+        Duration period = Duration.ofSeconds(2);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService otherReplica = Executors.newSingleThreadExecutor();
+        try {
+            // Both replicas' schedulers fire at once: the one that gets the job runs, the other skips.
+            Future<Boolean> other = otherReplica.submit(() -> QuarkusTransaction.requiringNew().call(() -> {
+                boolean ran = jobLock.tryHoldOncePer(job, period);
+                held.countDown();
+                release.await();
+                return ran;
+            }));
+            assertTrue(held.await(30, java.util.concurrent.TimeUnit.SECONDS), "the other replica fired");
+            assertFalse(oncePer(job, period), "this replica skips while the other runs");
+            release.countDown();
+            assertTrue(other.get(), "the other replica ran");
+        } finally {
+            release.countDown();
+            otherReplica.shutdownNow();
+        }
+        assertFalse(oncePer(job, period), "fired again within the period: skipped, the other's run is recorded");
+        assertEquals(1, runs(job, "ran"));
+        assertEquals(2, runs(job, "skipped"));
+
+        Thread.sleep(period.toMillis());
+        assertTrue(oncePer(job, period), "the period is over: the job runs again");
+        assertFalse(oncePer(job, period), "and once only");
+        assertEquals(2, runs(job, "ran"));
+        assertEquals(3, runs(job, "skipped"));
+    }
+
+    @Test
+    void aRunThatFailsIsNotRecordedAndTheNextFiringRunsIt() {
+        String job = "test-once-per-failed-" + UUID.randomUUID();
+        Duration period = Duration.ofMinutes(10);
+        assertThrows(RuntimeException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
+            assertTrue(jobLock.tryHoldOncePer(job, period));
+            throw new IllegalStateException("the job failed: its transaction rolls back");
+        }));
+        assertTrue(oncePer(job, period), "the failed run left no record: the next firing runs the job");
+        assertFalse(oncePer(job, period));
+    }
+
+    private boolean oncePer(String job, Duration period) {
+        return QuarkusTransaction.requiringNew().call(() -> jobLock.tryHoldOncePer(job, period));
+    }
+
+    private double runs(String job, String outcome) {
+        Counter counter = registry.find(JobLock.RUNS).tags("job", job, "outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private ClientRateLimiter secondReplica() {

@@ -19,12 +19,16 @@ import eu.privacysuite.testing.SuitePlatformResource;
  * when the test JVM exits, on data in e2e-tests/target/e2e-shared (emptied first) and databases prefixed
  * {@value #PREFIX}, on ports from {@code PRIVACY_E2E_PORT_BASE} (18080). The classes on it run at the same time, so
  * each looks only at its own subjects and records. The services fetch the realm's keys every minute (10 by default),
- * which {@link KeyRotationIT} waits for.
+ * which {@link KeyRotationIT} waits for. contact-service sweeps holds and tokens every {@value #CONTACT_SWEEP_INTERVAL}
+ * (10 minutes by default), so that {@link TwoReplicasIT} sees its once-per-period runs in seconds; with the policy's
+ * confirmation and hold periods (days) the sweep finds nothing of the other classes' to delete.
  */
 final class SharedSuite {
 
     static final String PREFIX = "e2e_";
-    private static final Map<String, String> ENVIRONMENT = Map.of("PRIVACY_JWKS_REFRESH_MINUTES", "1");
+    static final String CONTACT_SWEEP_INTERVAL = "2S";
+    private static final Map<String, String> ENVIRONMENT = Map.of("PRIVACY_JWKS_REFRESH_MINUTES", "1",
+            "CONTACT_SWEEP_INTERVAL", CONTACT_SWEEP_INTERVAL);
     private static LocalStack stack;
     /** Why the stack did not start: the classes after the first fail with it instead of starting it again. */
     private static RuntimeException failure;

@@ -14,20 +14,27 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import eu.privacysuite.consent.config.ConsentConfig;
 import eu.privacysuite.consent.domain.ConsentProof;
 import eu.privacysuite.consent.domain.ConsentProofRepository;
 import eu.privacysuite.consent.domain.ProofLedger;
+import eu.privacysuite.shared.scheduling.JobLock;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * At a configured interval, a signed digest covers every proof recorded since the last one: the Merkle root of
- * their hashes, signed with Ed25519. A proof altered or deleted outside an erasure or purge then shows.
+ * their hashes, signed with Ed25519. A proof altered or deleted outside an erasure or purge then shows. On its
+ * schedule, once per {@code consent.digest.interval} across the replicas ({@link JobLock#tryHoldOncePer}, in the
+ * digest's transaction): one digest per interval, not one per replica.
  */
 @ApplicationScoped
 public class ProofDigests {
 
     private static final Logger LOG = Logger.getLogger(ProofDigests.class);
     private static final int MAX_LEAVES = 100_000;
+    /** The job's name for {@link JobLock}. */
+    public static final String JOB = "consent-proof-digest";
 
     /** A digest and what checking it found, naming proofs by id only. */
     public record Check(ProofLedger.Digest digest, boolean intact, List<String> problems) {
@@ -36,19 +43,26 @@ public class ProofDigests {
     private final ProofLedger ledger;
     private final ConsentProofRepository proofs;
     private final DigestSigner signer;
+    private final JobLock jobLock;
+    private final ConsentConfig config;
     private final Clock clock;
 
-    public ProofDigests(ProofLedger ledger, ConsentProofRepository proofs, DigestSigner signer, Clock clock) {
+    public ProofDigests(ProofLedger ledger, ConsentProofRepository proofs, DigestSigner signer, JobLock jobLock,
+            ConsentConfig config, Clock clock) {
         this.ledger = ledger;
         this.proofs = proofs;
         this.signer = signer;
+        this.jobLock = jobLock;
+        this.config = config;
         this.clock = clock;
     }
 
     @Scheduled(every = "${consent.digest.interval}", delayed = "${consent.digest.interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void onSchedule() {
-        digestNewProofs().ifPresent(id -> LOG.infof("proof digest %d signed", id));
+        QuarkusTransaction.requiringNew().call(() -> jobLock.tryHoldOncePer(JOB, config.digest().interval())
+                ? digestNewProofs() : Optional.<Long>empty())
+                .ifPresent(id -> LOG.infof("proof digest %d signed", id));
     }
 
     /** Makes the digest of the proofs no digest covers yet; empty when there are none. */

@@ -18,9 +18,12 @@ public interface ContactConfig {
     @WithDefault("P2D")
     Duration confirmationTtl();
 
-    /** How often unconfirmed holds, subscriptions and expired tokens are deleted (scheduler syntax). */
+    /**
+     * How often unconfirmed holds, subscriptions and expired tokens are deleted, and refilled rate-limit buckets
+     * forgotten: once per interval across the replicas (the scheduler reads it as {@code every}).
+     */
     @WithDefault("10m")
-    String sweepInterval();
+    Duration sweepInterval();
 
     Mail mail();
 

@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 
 import eu.privacysuite.contact.config.ContactConfig;
 import io.github.bucket4j.BucketConfiguration;
@@ -23,7 +22,6 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
-import io.quarkus.scheduler.Scheduled;
 
 /**
  * The per-client rate limit of the public endpoints: one Bucket4j token bucket per client, kept in PostgreSQL
@@ -36,7 +34,6 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class ClientRateLimiter {
 
-    private static final Logger LOG = Logger.getLogger(ClientRateLimiter.class);
     private static final int CLEANUP_BATCH = 1_000;
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<Long> buckets;
@@ -68,19 +65,15 @@ public class ClientRateLimiter {
         return OptionalLong.of(Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1));
     }
 
-    /** Deletes the buckets that are full again; each replica may run it (the delete skips locked rows). */
-    @Scheduled(every = "${contact.sweep-interval:10m}", delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * Deletes the buckets that are full again; a fault (database away) is thrown, and the rows wait for the next
+     * run: a full bucket allows no more than a new one. Scheduled by {@link RefilledBucketsCleanUp}.
+     */
     void forgetRefilledBuckets() {
-        try {
-            int removed;
-            do {
-                removed = buckets.removeExpired(CLEANUP_BATCH);
-            } while (removed == CLEANUP_BATCH);
-        } catch (RuntimeException e) {
-            // A fault (database away): the rows wait for the next run, and a full bucket allows no more than a new one.
-            LOG.warnf("rate limit buckets not cleaned up (%s); the next run tries again", e.getClass().getSimpleName());
-        }
+        int removed;
+        do {
+            removed = buckets.removeExpired(CLEANUP_BATCH);
+        } while (removed == CLEANUP_BATCH);
     }
 
     /** The first 8 bytes of HMAC-SHA-256(key, address): the row's id, from which the address cannot be read back. */

@@ -23,8 +23,9 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Deletes what was never confirmed in time: a minor's submission no parent confirmed, a newsletter subscription
- * never confirmed, and expired tokens. One replica at a time ({@link JobLock}): two sweeps at once would both
- * write the deletion's clock events, and the later one fail on rows already gone.
+ * never confirmed, and expired tokens. On its schedule, once per {@code contact.sweep-interval} across the replicas
+ * ({@link JobLock#tryHoldOncePer}, in the sweep's own transaction, so no two sweeps overlap either): two sweeps at
+ * once would both write the deletion's clock events, and the later one fail on rows already gone.
  */
 @ApplicationScoped
 public class HoldsAndTokensSweeper {
@@ -56,11 +57,25 @@ public class HoldsAndTokensSweeper {
     @Scheduled(every = "${contact.sweep-interval:10m}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
+    void onSchedule() {
+        if (!jobLock.tryHoldOncePer(JOB, config.sweepInterval())) {
+            LOG.debug("holds and tokens swept in this period, or being swept, by a replica: this one skips");
+            return;
+        }
+        sweepHeld();
+    }
+
+    /** A sweep now, whatever the period (tests): still one replica at a time. */
+    @Transactional
     public void sweep() {
         if (!jobLock.tryHold(JOB)) {
             LOG.debug("another replica is sweeping holds and tokens: this one skips");
             return;
         }
+        sweepHeld();
+    }
+
+    private void sweepHeld() {
         Instant now = Instant.now(clock);
         List<ContactRequest> expiredHolds = requests.expiredHolds(now);
         for (ContactRequest request : expiredHolds) {

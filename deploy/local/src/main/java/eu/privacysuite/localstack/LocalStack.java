@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import eu.privacysuite.platform.KraftBroker;
 import eu.privacysuite.platform.LocalDatabases;
@@ -37,7 +38,8 @@ public final class LocalStack implements AutoCloseable {
     private final LocalSecrets secrets;
     private KraftBroker broker;
     private final LocalDatabases databases;
-    private final List<ServiceProcess> services = new ArrayList<>();
+    /** Copy-on-write: an end-to-end class may add a replica while others look the stack's processes up. */
+    private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
     private final KeycloakServer keycloak;
     private final boolean ownKeycloak;
     private MailServer mailServer;
@@ -280,6 +282,30 @@ public final class LocalStack implements AutoCloseable {
     /** Starts the broker that {@link #stopBroker()} stopped, on the same ports and data, and waits until it answers. */
     public void startBroker() {
         broker = broker.startAgain();
+    }
+
+    /**
+     * Starts replica {@code replica} (2 or more) of a service on a running stack, with the same settings as the first
+     * (its port 100 × (replica − 1) above, the same database and broker), and waits until it is ready. An end-to-end
+     * class adds a second replica to the shared stack this way instead of starting a stack of its own.
+     */
+    public synchronized ServiceProcess startReplica(SuiteService service, int replica) {
+        if (replica < 2 || services.stream().anyMatch(s -> s.service() == service && s.port() == settings.port(service, replica))) {
+            throw new IllegalArgumentException(service + " replica " + replica + " cannot be started: it is the first or already runs");
+        }
+        ServiceProcess started = ServiceProcess.launch(service, settings.serviceJar(service), settings.port(service, replica),
+                settings.logFile(service, replica), environment(service));
+        services.add(started);
+        started.awaitReady(READY_TIMEOUT);
+        return started;
+    }
+
+    /** Stops a replica that {@link #startReplica} started (SIGTERM, as a scale-down) and forgets it. */
+    public synchronized void stopReplica(SuiteService service, int replica) {
+        ServiceProcess process = process(service, replica);
+        process.requestStop();
+        process.awaitStop();
+        services.remove(process);
     }
 
     /** Replica {@code replica} (1 for the first) of a service: its process id, to stop or continue it (SIGSTOP, SIGCONT). */

@@ -16,30 +16,38 @@ import eu.privacysuite.dsr.config.ResultsConfig;
 import eu.privacysuite.dsr.domain.DsrRequest;
 import eu.privacysuite.dsr.domain.ResultsWindow;
 import eu.privacysuite.dsr.domain.ResultsWindowRepository;
+import eu.privacysuite.shared.scheduling.JobLock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * The results' limited life: a completed ACCESS or PORTABILITY request opens a download window of
- * {@code dsr.results.keep-for}; once it has closed, a scheduled job deletes the stored export parts.
+ * {@code dsr.results.keep-for}; once it has closed, a scheduled job deletes the stored export parts, once per
+ * {@code dsr.results.expiry-check-interval} across the replicas ({@link JobLock#tryHoldOncePer}, recorded before the
+ * deletions, which take a transaction per request and lock its window: two at once would still delete once).
  */
 @ApplicationScoped
 public class ResultsExpiry {
 
     private static final Logger LOG = Logger.getLogger(ResultsExpiry.class);
     private static final int BATCH = 100;
+    /** The job's name for {@link JobLock}. */
+    public static final String JOB = "dsr-results-expiry";
 
     private final ResultsWindowRepository windows;
     private final ExportParts parts;
     private final AuditTrail audit;
     private final ResultsConfig config;
+    private final JobLock jobLock;
     private final Clock clock;
 
-    public ResultsExpiry(ResultsWindowRepository windows, ExportParts parts, AuditTrail audit, ResultsConfig config, Clock clock) {
+    public ResultsExpiry(ResultsWindowRepository windows, ExportParts parts, AuditTrail audit, ResultsConfig config,
+            JobLock jobLock, Clock clock) {
         this.windows = windows;
         this.parts = parts;
         this.audit = audit;
         this.config = config;
+        this.jobLock = jobLock;
         this.clock = clock;
     }
 
@@ -59,7 +67,9 @@ public class ResultsExpiry {
     @Scheduled(identity = "dsr-results-expiry", every = "${dsr.results.expiry-check-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void check() {
-        deleteExpired();
+        if (QuarkusTransaction.requiringNew().call(() -> jobLock.tryHoldOncePer(JOB, config.expiryCheckInterval()))) {
+            deleteExpired();
+        }
     }
 
     /** Deletes the export parts of every request whose window has closed; answers how many requests it cleared. */

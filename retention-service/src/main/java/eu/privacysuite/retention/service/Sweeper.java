@@ -1,6 +1,7 @@
 package eu.privacysuite.retention.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,39 +22,56 @@ import eu.privacysuite.retention.config.RetentionSchedule;
 import eu.privacysuite.retention.domain.DueCount;
 import eu.privacysuite.retention.domain.LedgerEntryRepository;
 import eu.privacysuite.retention.service.SweepResult.CategoryResult;
+import eu.privacysuite.shared.scheduling.JobLock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 
 /**
  * The sweep: on its cron, on one replica at a time, finds the records whose period ran out before now minus the
  * grace window, and orders their owners to purge them, one short transaction per batch so that no lock is held
- * long. A dry run counts what a sweep would order and changes nothing.
+ * long. A dry run counts what a sweep would order and changes nothing. On its cron the sweep runs once per firing
+ * across the replicas: {@link JobLock#tryHoldOncePer} with the cron's period (from this firing to the next) records
+ * the run before the sweep starts, and {@link SweepLock} keeps a sweep asked for over HTTP from overlapping it.
  */
 @ApplicationScoped
 public class Sweeper {
 
     private static final Logger LOG = Logger.getLogger(Sweeper.class);
+    /** The job's name for {@link JobLock}. */
+    public static final String JOB = "retention-sweep";
 
     private final RetentionSchedule schedule;
     private final PurgeConfig config;
     private final LedgerEntryRepository ledger;
     private final PurgeOrdering ordering;
     private final SweepLock lock;
+    private final JobLock jobLock;
     private final Clock clock;
 
     public Sweeper(RetentionSchedule schedule, PurgeConfig config, LedgerEntryRepository ledger,
-            PurgeOrdering ordering, SweepLock lock, Clock clock) {
+            PurgeOrdering ordering, SweepLock lock, JobLock jobLock, Clock clock) {
         this.schedule = schedule;
         this.config = config;
         this.ledger = ledger;
         this.ordering = ordering;
         this.lock = lock;
+        this.jobLock = jobLock;
         this.clock = clock;
     }
 
     @Scheduled(identity = "retention-sweep", cron = "${privacy.retention.sweep.cron}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void onSchedule() {
+    void onSchedule(ScheduledExecution execution) {
+        // Every replica's cron fires at the same instants: the period is the cron's, from this firing to the next (a
+        // cron that fires no more has none: this last firing is held by SweepLock alone).
+        Instant next = execution.getTrigger().getNextFireTime();
+        Duration period = next == null ? null : Duration.between(execution.getScheduledFireTime(), next);
+        if (period != null && !period.isNegative() && !period.isZero()
+                && !QuarkusTransaction.requiringNew().call(() -> jobLock.tryHoldOncePer(JOB, period))) {
+            LOG.debug("the sweep ran for this firing on another replica: this one skips");
+            return;
+        }
         SweepResult result = sweep(false);
         if (result.ran() && result.records() > 0) {
             LOG.infof("sweep %s: %d record(s) ordered purged", result.sweepId(), result.records());

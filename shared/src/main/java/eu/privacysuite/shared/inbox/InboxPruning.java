@@ -8,27 +8,34 @@ import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
+import eu.privacysuite.shared.scheduling.JobLock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * Deletes the inbox's record of events that no topic can deliver again (older than the topics' retention plus a
  * margin). Erasure tombstones live in their own table and are never pruned: they keep an old event, replayed
- * after its inbox row is gone, from bringing an erased subject back.
+ * after its inbox row is gone, from bringing an erased subject back. On its schedule, once per
+ * {@code privacy.inbox.prune-interval} across the replicas ({@link JobLock#tryHoldOncePer}, recorded before the
+ * batches, which take short transactions of their own): a second replica would only delete what is already gone.
  */
 @ApplicationScoped
 public class InboxPruning {
 
     private static final Logger LOG = Logger.getLogger(InboxPruning.class);
     private static final int BATCH = 5_000;
+    /** The job's name for {@link JobLock}. */
+    public static final String JOB = "privacy-inbox-pruning";
 
     private final EntityManager entityManager;
     private final InboxConfig config;
+    private final JobLock jobLock;
     private final Clock clock;
 
-    public InboxPruning(EntityManager entityManager, InboxConfig config, Clock clock) {
+    public InboxPruning(EntityManager entityManager, InboxConfig config, JobLock jobLock, Clock clock) {
         this.entityManager = entityManager;
         this.config = config;
+        this.jobLock = jobLock;
         this.clock = clock;
     }
 
@@ -36,7 +43,9 @@ public class InboxPruning {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
-            prune();
+            if (QuarkusTransaction.requiringNew().call(() -> jobLock.tryHoldOncePer(JOB, config.pruneInterval()))) {
+                prune();
+            }
         } catch (RuntimeException e) {
             // A fault (database away): the next run tries again.
             LOG.warnf("inbox pruning failed (%s); the next run tries again", e.getClass().getSimpleName());
