@@ -1,7 +1,5 @@
 package eu.privacysuite.dsr;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -9,6 +7,7 @@ import eu.privacysuite.platform.LocalDatabases;
 import eu.privacysuite.platform.StandInCrm;
 import eu.privacysuite.testing.SuitePlatformResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import eu.privacysuite.platform.FreePorts;
 
 /**
  * Starts the stand-in CRM (a real Vert.x server with its own database) and configures dsr-service with two
@@ -28,7 +27,7 @@ public class StandInCrmResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         crm = StandInCrm.start(LocalDatabases.fromEnvironment(), SuitePlatformResource.databasePrefix() + "crm_test",
                 CRM_KEY, 0);
-        int httpPort = freePort();
+        int httpPort = FreePorts.next();
         String p = "dsr.external.participants.";
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.http.test-port", Integer.toString(httpPort));
@@ -64,11 +63,4 @@ public class StandInCrmResource implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

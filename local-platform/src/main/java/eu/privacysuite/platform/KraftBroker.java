@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,8 +49,8 @@ public final class KraftBroker implements AutoCloseable {
 
     /** Starts a broker on the given ports (0 picks a free one) keeping its log in {@code dataDir}. */
     public static KraftBroker start(Path dataDir, int port, int controllerPort) {
-        int brokerPort = port == 0 ? freePort() : port;
-        int quorumPort = controllerPort == 0 ? freePort() : controllerPort;
+        int brokerPort = port == 0 ? FreePorts.next() : port;
+        int quorumPort = controllerPort == 0 ? FreePorts.next() : controllerPort;
         Path logDir = dataDir.toAbsolutePath().resolve("kraft-combined-logs");
         Properties props = serverProperties(logDir, brokerPort, quorumPort);
         format(dataDir, logDir, props);
@@ -160,14 +159,6 @@ public final class KraftBroker implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the broker data directory " + dataDir, e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,7 +1,5 @@
 package eu.privacysuite.retention;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -9,6 +7,7 @@ import eu.privacysuite.platform.LocalDatabases;
 import eu.privacysuite.platform.StandInCrm;
 import eu.privacysuite.testing.SuitePlatformResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import eu.privacysuite.platform.FreePorts;
 
 /**
  * Starts the stand-in CRM (a real Vert.x server with its own database, local-platform) and configures retention-service
@@ -26,7 +25,7 @@ public class StandInCrmResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         crm = StandInCrm.start(LocalDatabases.fromEnvironment(), SuitePlatformResource.databasePrefix()
                 + "crm_retention_test", CRM_KEY, 0);
-        httpPort = freePort();
+        httpPort = FreePorts.next();
         String crmSystem = "privacy.retention.external.systems.crm.";
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.http.test-port", Integer.toString(httpPort));
@@ -50,11 +49,4 @@ public class StandInCrmResource implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -2,7 +2,6 @@ package eu.privacysuite.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import eu.privacysuite.platform.LocalDatabases;
+import eu.privacysuite.platform.FreePorts;
 
 /**
  * A PostgreSQL server of the test's own (initdb into a temporary directory, pg_ctl on a free port), so that a
@@ -43,7 +43,7 @@ public final class DisposablePostgres implements AutoCloseable {
             if (root) {
                 run(List.of("chown", "-R", "postgres:postgres", dir.toString()), false);
             }
-            DisposablePostgres pg = new DisposablePostgres(bin, data, freePort(), root);
+            DisposablePostgres pg = new DisposablePostgres(bin, data, FreePorts.next(), root);
             pg.pg(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres",
                     "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C"));
             pg.startServer();
@@ -124,9 +124,4 @@ public final class DisposablePostgres implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
