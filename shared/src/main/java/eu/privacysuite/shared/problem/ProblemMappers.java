@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpClosedException;
 
 /**
  * Every error the suite returns is application/problem+json. Details name fields and rules; they never echo
@@ -139,6 +140,12 @@ public class ProblemMappers {
             LOG.warnf("database unavailable: %s", e.getClass().getName());
             return unavailable();
         }
+        if (closedByTheClient(e)) {
+            // The client went away while its body was being read (a load tool stopping, a tab closed): not a bug,
+            // and nobody is there to read the answer.
+            LOG.debugf("the client closed the connection before its request body was read: %s", e.getClass().getName());
+            return Problem.of(Status.BAD_REQUEST, "The request body was cut short: the connection closed.").toResponse();
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error, reference %s", reference);
         return new Problem("about:blank", "Internal Server Error", 500,
@@ -178,5 +185,14 @@ public class ProblemMappers {
         // "create.request.email" -> "email": the method and parameter names mean nothing to a client.
         String[] parts = path.split("\\.");
         return parts.length > 2 ? String.join(".", List.of(parts).subList(2, parts.length)) : parts[parts.length - 1];
+    }
+
+    private static boolean closedByTheClient(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
