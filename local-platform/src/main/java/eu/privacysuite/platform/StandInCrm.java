@@ -342,7 +342,7 @@ public final class StandInCrm implements AutoCloseable {
         });
     }
 
-    /** Posts a signed callback; answers the status. */
+    /** Posts a signed body (a callback, a clock feed, a purge report); answers the status, or -1 when no answer came. */
     public int callback(URI url, String body) {
         long ts = Instant.now().getEpochSecond();
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

@@ -1,9 +1,6 @@
 package eu.privacysuite.platform;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,7 +29,6 @@ public final class StandInCrmRetention {
 
     private final StandInCrm crm;
     private final Vertx vertx;
-    private final HttpClient client = HttpClient.newHttpClient();
     /** Purge orders taken with a valid signature, and the status of every report it posted, in order. */
     public final AtomicInteger ordersTaken = new AtomicInteger();
     public final List<Integer> reportStatuses = new CopyOnWriteArrayList<>();
@@ -112,7 +108,7 @@ public final class StandInCrmRetention {
             return 200;
         }
         String base = retentionBase.toString().replaceAll("/+$", "");
-        return post(URI.create(base + "/api/retention/external/crm/clocks"), new JsonObject().put("clocks", clocks).encode());
+        return crm.callback(URI.create(base + "/api/retention/external/crm/clocks"), new JsonObject().put("clocks", clocks).encode());
     }
 
     /**
@@ -203,7 +199,7 @@ public final class StandInCrmRetention {
     private int postWithRetries(URI url, String body) {
         int status = -1;
         for (int attempt = 0; attempt < 10; attempt++) {
-            status = post(url, body);
+            status = crm.callback(url, body);
             if (status >= 200 && status < 500) {
                 return status;
             }
@@ -215,20 +211,6 @@ public final class StandInCrmRetention {
             }
         }
         return status;
-    }
-
-    /** Posts a signed body; answers the status, or -1 when no answer came. */
-    public int post(URI url, String body) {
-        long ts = Instant.now().getEpochSecond();
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        try {
-            return client.send(HttpRequest.newBuilder(url).header("Content-Type", "application/json")
-                    .header("X-Privacy-Timestamp", Long.toString(ts)).header("X-Privacy-Signature", crm.sign(ts, bytes))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-        } catch (Exception e) {
-            return -1;
-        }
     }
 
     private static int customerId(String recordId) {

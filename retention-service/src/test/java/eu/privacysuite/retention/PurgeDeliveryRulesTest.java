@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import eu.privacysuite.retention.service.ExternalPurgeReports;
-import eu.privacysuite.retention.service.ExternalPurgeSender;
+import eu.privacysuite.shared.external.SignedPost;
 
 /** The rules of the exchange with an external system, without a container: what is a refusal, what is a report. */
 class PurgeDeliveryRulesTest {
@@ -16,10 +16,10 @@ class PurgeDeliveryRulesTest {
     @Test
     void a4xxIsARefusalBut408And429AreFaultsAsAreEveryOtherStatus() {
         for (int refusal : List.of(400, 401, 403, 404, 409, 410, 413, 422, 499)) {
-            assertTrue(ExternalPurgeSender.refusal(refusal), refusal + " is a refusal");
+            assertTrue(SignedPost.refusal(refusal), refusal + " is a refusal");
         }
         for (int fault : List.of(408, 429, 500, 502, 503, 504, 301, 302, 100, 200, 204)) {
-            assertFalse(ExternalPurgeSender.refusal(fault), fault + " is not a refusal");
+            assertFalse(SignedPost.refusal(fault), fault + " is not a refusal");
         }
     }
 

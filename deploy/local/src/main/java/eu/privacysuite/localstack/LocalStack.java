@@ -2,10 +2,12 @@ package eu.privacysuite.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
@@ -181,7 +183,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Once retention-service is ready, the CRM feeds it its idle customers' CLIENT_IDLE clocks (a fault is only told). */
     private void feedCrmClocks() {
-        int status = crm.retention().feedIdleClocks(java.net.URI.create(url(SuiteService.RETENTION)));
+        int status = crm.retention().feedIdleClocks(URI.create(url(SuiteService.RETENTION)));
         if (status != 200) {
             System.err.printf("the stand-in CRM could not feed its clocks to retention-service (HTTP %d)%n", status);
         }
@@ -194,7 +196,7 @@ public final class LocalStack implements AutoCloseable {
      * orders it purged, and the order reaches the CRM.
      */
     public static final String CRM_IDLE_CUSTOMER = "paul.ancien@example.fr";
-    public static final java.time.Instant CRM_IDLE_SINCE = java.time.Instant.parse("2019-06-30T00:00:00Z");
+    public static final Instant CRM_IDLE_SINCE = Instant.parse("2019-06-30T00:00:00Z");
 
     /** The stand-in CRM when PRIVACY_EXTERNAL_CRM=1, else null. */
     public StandInCrm crm() {

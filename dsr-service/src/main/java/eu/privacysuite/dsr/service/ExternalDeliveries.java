@@ -154,7 +154,7 @@ public class ExternalDeliveries {
                 o.participant(), d.attempts, what, d.nextAttemptAt);
     }
 
-    /** The participant's HTTP answer to the command (status below 500). */
+    /** The participant's HTTP answer to the command: a 2xx, or a refusal (shared SignedPost). */
     @Transactional
     public void responded(Outgoing o, int status, byte[] body) {
         ExternalDelivery d = current(o);

@@ -1,13 +1,8 @@
 package eu.privacysuite.dsr.service;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import eu.privacysuite.dsr.service.ExternalDeliveries.Outgoing;
-import eu.privacysuite.shared.external.ExternalSignature;
+import eu.privacysuite.shared.external.SignedPost;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -36,8 +31,7 @@ public class ExternalDispatcher {
     private final ExternalDeliveries deliveries;
     private final ExternalParticipants participants;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = SignedPost.client();
 
     public ExternalDispatcher(ExternalDeliveries deliveries, ExternalParticipants participants, Clock clock) {
         this.deliveries = deliveries;
@@ -66,37 +60,14 @@ public class ExternalDispatcher {
     }
 
     private void send(Outgoing o) {
-        long timestamp = Instant.now(clock).getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(o.endpoint()).timeout(o.timeout())
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .header(ExternalSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .header(ExternalSignature.SIGNATURE_HEADER, ExternalSignature.sign(o.key(), timestamp, o.body()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(o.body())).build();
-        HttpResponse<InputStream> response;
-        byte[] body;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                body = in.readNBytes(MAX_ANSWER_BYTES + 1);
-            }
-        } catch (HttpTimeoutException e) {
-            deliveries.fault(o, "timeout after " + o.timeout());
-            return;
-        } catch (IOException e) {
-            deliveries.fault(o, e.getClass().getSimpleName());
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            deliveries.fault(o, "interrupted");
-            return;
-        }
-        int status = response.statusCode();
-        if (status >= 500 || status < 200 || (status >= 300 && status < 400)) {
-            deliveries.fault(o, "HTTP " + status);
-        } else if (body.length > MAX_ANSWER_BYTES) {
-            deliveries.responded(o, 200, "{\"too-large\":true}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        } else {
-            deliveries.responded(o, status, body);
+        SignedPost.Outcome outcome = SignedPost.send(http, o.endpoint(), o.timeout(), o.key(), o.body(),
+                Instant.now(clock), MAX_ANSWER_BYTES);
+        if (outcome instanceof SignedPost.Fault fault) {
+            deliveries.fault(o, fault.what());
+        } else if (outcome instanceof SignedPost.Answer answer && answer.body().length > MAX_ANSWER_BYTES) {
+            deliveries.responded(o, 200, "{\"too-large\":true}".getBytes(StandardCharsets.US_ASCII));
+        } else if (outcome instanceof SignedPost.Answer answer) {
+            deliveries.responded(o, answer.status(), answer.body());
         }
     }
 }

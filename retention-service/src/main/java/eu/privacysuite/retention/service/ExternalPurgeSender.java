@@ -1,12 +1,7 @@
 package eu.privacysuite.retention.service;
 
-import java.io.IOException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,7 +11,7 @@ import org.jboss.logging.Logger;
 
 import eu.privacysuite.retention.config.ExternalSystems;
 import eu.privacysuite.retention.service.ExternalPurgeDeliveries.Outgoing;
-import eu.privacysuite.shared.external.ExternalSignature;
+import eu.privacysuite.shared.external.SignedPost;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -33,8 +28,7 @@ public class ExternalPurgeSender {
     private final ExternalPurgeDeliveries deliveries;
     private final ExternalSystems systems;
     private final Clock clock;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = SignedPost.client();
 
     public ExternalPurgeSender(ExternalPurgeDeliveries deliveries, ExternalSystems systems, Clock clock) {
         this.deliveries = deliveries;
@@ -64,37 +58,14 @@ public class ExternalPurgeSender {
     }
 
     private void send(Outgoing o) {
-        long timestamp = Instant.now(clock).getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(o.endpoint()).timeout(o.timeout())
-                .header("Content-Type", "application/json")
-                .header(ExternalSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                .header(ExternalSignature.SIGNATURE_HEADER, ExternalSignature.sign(o.key(), timestamp, o.body()))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(o.body())).build();
-        int status;
-        try {
-            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (HttpTimeoutException e) {
-            deliveries.fault(o, "timeout after " + o.timeout());
-            return;
-        } catch (IOException e) {
-            deliveries.fault(o, e.getClass().getSimpleName());
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            deliveries.fault(o, "interrupted");
-            return;
-        }
-        if (status >= 200 && status < 300) {
-            deliveries.taken(o);
-        } else if (refusal(status)) {
-            deliveries.refused(o, status);
+        SignedPost.Outcome outcome = SignedPost.send(http, o.endpoint(), o.timeout(), o.key(), o.body(),
+                Instant.now(clock), 0);
+        if (outcome instanceof SignedPost.Fault fault) {
+            deliveries.fault(o, fault.what());
+        } else if (outcome instanceof SignedPost.Answer answer && SignedPost.refusal(answer.status())) {
+            deliveries.refused(o, answer.status());
         } else {
-            deliveries.fault(o, "HTTP " + status);
+            deliveries.taken(o);
         }
-    }
-
-    /** A 4xx is the system's refusal, but 408 (Request Timeout) and 429 (Too Many Requests), which are faults. */
-    public static boolean refusal(int status) {
-        return status >= 400 && status < 500 && status != 408 && status != 429;
     }
 }
