@@ -45,4 +45,18 @@ class BadInputAtTheDoorTest extends BadInputAtTheDoorTestBase {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, answer.statusCode(), answer.body());
     }
+
+    /** The door reads a declared body before the resource over HTTP/1.1, and leaves an HTTP/2 body to Quarkus REST. */
+    @Test
+    void aValidBodyIsAcceptedOverHttp1AndOverHttp2() throws Exception {
+        String body = "{\"site\":\"demo\",\"policyVersion\":\"2018-05-25\",\"action\":\"ACCEPT_ALL\",\"decisions\":{}}";
+        for (HttpClient.Version version : List.of(HttpClient.Version.HTTP_1_1, HttpClient.Version.HTTP_2)) {
+            HttpResponse<String> answer = HttpClient.newBuilder().version(version).build().send(
+                    HttpRequest.newBuilder(base.resolve("/api/consents")).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, answer.statusCode(), version + ": " + answer.body());
+            assertEquals(version, answer.version(), "the client asked for " + version + " and the server took it");
+        }
+    }
 }

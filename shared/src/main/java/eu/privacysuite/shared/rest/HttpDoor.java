@@ -28,6 +28,7 @@ import io.quarkus.vertx.http.runtime.cors.CORSFilter;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -157,10 +158,11 @@ public class HttpDoor {
             // reading a body-less POST here leaves Quarkus REST a consumed request (a 500). The server's limit
             // bounds it.
             bodies.handle(rc);
-        } else if (!upload && declaresBody(rc) && !isForm(rc)) {
+        } else if (!upload && rc.request().version() != HttpVersion.HTTP_2 && declaresBody(rc) && !isForm(rc)) {
             // Read here, on the event loop, in one piece: a blocking resource then reads it from memory instead of
-            // waiting for it on a worker thread, a hand-off that cost 14 % of consent-service's CPU on a consent
-            // (docs/performance.md, "The consent write's profile").
+            // waiting for it on a worker thread, a hand-off that took 14 % of consent-service's profiled samples on
+            // a consent (docs/performance.md). Not over HTTP/2: Quarkus REST pauses the request it starts on, and an
+            // HTTP/2 request already read refuses that (a 500).
             bodies.handle(rc);
         } else {
             rc.next();
