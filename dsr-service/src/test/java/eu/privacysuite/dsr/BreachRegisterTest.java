@@ -16,15 +16,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import eu.privacysuite.dsr.domain.BreachAuditEntry;
+import eu.privacysuite.dsr.service.BreachAuditTrail;
 import eu.privacysuite.testing.SuitePlatformResource;
 import eu.privacysuite.testing.TestTokens;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -39,6 +48,9 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTestResource(value = SuitePlatformResource.class, initArgs = @ResourceArg(name = "database", value = "dsr_test"))
 @QuarkusTestResource(TestTokens.class)
 class BreachRegisterTest {
+
+    @Inject
+    BreachAuditTrail breachTrail;
 
     private static Instant anHourAgo() {
         return Instant.now().minus(Duration.ofHours(1));
@@ -171,6 +183,32 @@ class BreachRegisterTest {
         org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
                 () -> QuarkusTransaction.requiringNew().run(() -> BreachAuditEntry.delete("breachId", id)));
         assertTrue(trail(id).getBoolean("verified"));
+    }
+
+    @Test
+    void concurrentAppendsToOneBreachNeverForkTheChain() throws Exception {
+        UUID id = record(form(anHourAgo(), "RISK"));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Void>> appends = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                // Beyond ASCII, so that the hash PostgreSQL computes is checked against Java's on UTF-8 too.
+                String event = "étape concurrente n° " + i;
+                appends.add(() -> {
+                    QuarkusTransaction.requiringNew().run(() -> breachTrail.record(id, "test-writer", event));
+                    return null;
+                });
+            }
+            for (Future<Void> done : pool.invokeAll(appends)) {
+                done.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        JsonPath trail = trail(id);
+        assertEquals(41, trail.getList("entries").size());
+        assertTrue(trail.getBoolean("verified"), () -> trail.getString("problem"));
+        assertEquals(41, new HashSet<>(trail.getList("entries.prevHash")).size(), "no two entries follow the same one");
     }
 
     private static String causes(Throwable t) {

@@ -1,5 +1,7 @@
 package eu.privacysuite.dsr.domain;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 
-/** A breach's trail and its chain head, locked and read as DsrAuditEntryRepository does a request's. */
+/** A breach's trail and its chain head, appended to and read as DsrAuditEntryRepository does a request's. */
 @ApplicationScoped
 public class BreachAuditRepository implements PanacheRepositoryBase<BreachAuditEntry, Long> {
 
@@ -16,20 +18,13 @@ public class BreachAuditRepository implements PanacheRepositoryBase<BreachAuditE
         return list("breachId", Sort.by("id"), breachId);
     }
 
-    /** The breach's chain head, created if need be, locked until the transaction ends. */
-    public DsrAuditEntryRepository.Head lockHead(UUID breachId) {
-        Object[] row = (Object[]) getEntityManager().createNativeQuery("""
-                insert into breach_audit_head as h (breach_id, entries, hash) values (:id, 0, '')
-                on conflict (breach_id) do update set entries = h.entries
-                returning h.entries, h.hash
-                """).setParameter("id", breachId).getSingleResult();
-        return head(row);
-    }
-
-    public void moveHead(UUID breachId, long entries, String hash) {
-        getEntityManager().createNativeQuery("update breach_audit_head set entries = :entries, hash = :hash "
-                + "where breach_id = :id").setParameter("entries", entries).setParameter("hash", hash)
-                .setParameter("id", breachId).executeUpdate();
+    /** Appends an entry to the breach's chain in one statement, as DsrAuditEntryRepository.append does a request's. */
+    public long append(UUID breachId, Instant at, String actor, String event) {
+        // PostgreSQL keeps microseconds: truncated here, as the time stored is the time hashed.
+        return ((Number) getEntityManager()
+                .createNativeQuery("select breach_audit_append(:id, cast(:at as timestamptz), :actor, :event)")
+                .setParameter("id", breachId).setParameter("at", at.truncatedTo(ChronoUnit.MICROS))
+                .setParameter("actor", actor).setParameter("event", event).getSingleResult()).longValue();
     }
 
     /** The head as committed, share-locked until the transaction ends; no entries if it has none. */

@@ -13,7 +13,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * What every step of a chained trail records (a request's, a breach's): when, who acted, what happened, and the hash
- * that chains it to the step before it (AuditChain). Each trail adds the record it belongs to.
+ * that chains it to the step before it (AuditChain). Each trail adds the record it belongs to. Read with Panache,
+ * written only by the append functions in SQL (DsrAuditEntryRepository.append, BreachAuditRepository.append).
  */
 @MappedSuperclass
 public abstract class ChainedAuditStep extends PanacheEntityBase {

@@ -1,5 +1,7 @@
 package eu.privacysuite.dsr.domain;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,20 +21,17 @@ public class DsrAuditEntryRepository implements PanacheRepositoryBase<DsrAuditEn
         return list("requestId", Sort.by("id"), requestId);
     }
 
-    /** The request's chain head, created if need be, locked until the transaction ends. */
-    public Head lockHead(UUID requestId) {
-        Object[] row = (Object[]) getEntityManager().createNativeQuery("""
-                insert into dsr_audit_head as h (request_id, entries, hash) values (:id, 0, '')
-                on conflict (request_id) do update set entries = h.entries
-                returning h.entries, h.hash
-                """).setParameter("id", requestId).getSingleResult();
-        return head(row);
-    }
-
-    public void moveHead(UUID requestId, long entries, String hash) {
-        getEntityManager().createNativeQuery("update dsr_audit_head set entries = :entries, hash = :hash "
-                + "where request_id = :id").setParameter("entries", entries).setParameter("hash", hash)
-                .setParameter("id", requestId).executeUpdate();
+    /**
+     * Appends an entry to the request's chain in one statement (V9__audit_append_in_one_call.sql): it locks the chain's
+     * head until the transaction ends, so a concurrent append to the same request waits, and it hashes as AuditChain
+     * does. Returns the entry's id.
+     */
+    public long append(UUID requestId, Instant at, String actor, String event) {
+        // PostgreSQL keeps microseconds: truncated here, as the time stored is the time hashed.
+        return ((Number) getEntityManager()
+                .createNativeQuery("select dsr_audit_append(:id, cast(:at as timestamptz), :actor, :event)")
+                .setParameter("id", requestId).setParameter("at", at.truncatedTo(ChronoUnit.MICROS))
+                .setParameter("actor", actor).setParameter("event", event).getSingleResult()).longValue();
     }
 
     /**

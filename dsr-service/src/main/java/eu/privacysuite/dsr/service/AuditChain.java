@@ -13,14 +13,14 @@ import java.util.Objects;
 import java.util.UUID;
 
 import eu.privacysuite.dsr.domain.ChainedAuditStep;
-import eu.privacysuite.dsr.domain.DsrAuditEntryRepository;
 
 /**
  * The hash chain of a request's audit trail. An entry's hash is SHA-256 over a length-prefixed encoding of the
  * previous entry's hash, the request id, the time, the actor and the event, so no two different entries encode
- * alike, and an entry altered, removed or moved breaks the chain from there. V2__audit_chain.sql computes the
- * same for the entries written before the chain existed. The breach register's trail (BreachAuditTrail) is chained
- * the same way, per breach: both are {@link ChainedAuditStep}s.
+ * alike, and an entry altered, removed or moved breaks the chain from there. PostgreSQL computes the same when it
+ * appends an entry (V9__audit_append_in_one_call.sql), as V2__audit_chain.sql did for the entries written before the
+ * chain existed; {@link #verify} is the check that both agree. The breach register's trail (BreachAuditTrail) is
+ * chained the same way, per breach: both are {@link ChainedAuditStep}s.
  */
 public final class AuditChain {
 
@@ -63,19 +63,6 @@ public final class AuditChain {
         return verifyLinks(entries.stream()
                 .map(e -> new Link(e.prevHash, e.chainId(), e.at, e.actor, e.event, e.hash)).toList(),
                 headEntries, headHash);
-    }
-
-    /**
-     * Fills a new step of a trail whose head is {@code head}: when, who, what, the previous step's hash and its own.
-     * PostgreSQL keeps microseconds, so the hash covers the time as it is stored.
-     */
-    public static void seal(ChainedAuditStep step, DsrAuditEntryRepository.Head head, Instant at, String actor,
-            String event) {
-        step.at = at.truncatedTo(ChronoUnit.MICROS);
-        step.actor = actor;
-        step.event = event;
-        step.prevHash = head.hash();
-        step.hash = hash(step.prevHash, step.chainId(), step.at, actor, event);
     }
 
     /** As {@link #verify}, on what each entry records. */

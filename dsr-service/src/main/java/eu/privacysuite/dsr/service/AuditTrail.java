@@ -49,13 +49,7 @@ public class AuditTrail {
     /** A step taken by {@code actor}: the token's subject for the controller's acts, a service name otherwise. */
     @Transactional(TxType.MANDATORY)
     public void record(UUID requestId, String actor, String event) {
-        // Locks the request's chain head until commit: a concurrent append to the same request waits for it.
-        DsrAuditEntryRepository.Head head = entries.lockHead(requestId);
-        DsrAuditEntry entry = new DsrAuditEntry();
-        entry.requestId = requestId;
-        AuditChain.seal(entry, head, Instant.now(clock), actor, event);
-        entries.persist(entry);
-        entries.moveHead(requestId, head.entries() + 1, entry.hash);
+        entries.append(requestId, Instant.now(clock), actor, event);
     }
 
     /** The request's trail, oldest first, with the chain's verdict; empty if there is no such request. */

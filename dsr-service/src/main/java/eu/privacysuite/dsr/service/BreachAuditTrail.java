@@ -38,12 +38,7 @@ public class BreachAuditTrail {
 
     @Transactional(TxType.MANDATORY)
     public void record(UUID breachId, String actor, String event) {
-        DsrAuditEntryRepository.Head head = entries.lockHead(breachId);
-        BreachAuditEntry entry = new BreachAuditEntry();
-        entry.breachId = breachId;
-        AuditChain.seal(entry, head, Instant.now(clock), actor, event);
-        entries.persist(entry);
-        entries.moveHead(breachId, head.entries() + 1, entry.hash);
+        entries.append(breachId, Instant.now(clock), actor, event);
     }
 
     /** The breach's trail, oldest first, with the chain's verdict; empty if there is no such breach. */
