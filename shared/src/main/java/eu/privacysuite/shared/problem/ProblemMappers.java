@@ -187,7 +187,8 @@ public class ProblemMappers {
         return parts.length > 2 ? String.join(".", List.of(parts).subList(2, parts.length)) : parts[parts.length - 1];
     }
 
-    private static boolean closedByTheClient(Throwable e) {
+    /** Whether the client closed its connection while the request was read: not a fault of the service. */
+    public static boolean closedByTheClient(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof HttpClosedException) {
                 return true;

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import eu.privacysuite.shared.problem.DatabaseFaults;
 import eu.privacysuite.shared.problem.Problem;
+import eu.privacysuite.shared.problem.ProblemMappers;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationException;
 import io.quarkus.security.ForbiddenException;
@@ -206,6 +207,12 @@ public class HttpDoor {
         if (rc.response().headWritten() || failure instanceof AuthenticationException
                 || failure instanceof UnauthorizedException || failure instanceof ForbiddenException) {
             rc.next(); // Quarkus's handler sends the authentication challenge, or the answer has already begun.
+            return;
+        }
+        if (failure != null && ProblemMappers.closedByTheClient(failure)) {
+            // A body read ahead here (checkBody) and cut short by the client: nobody is left to read an answer.
+            LOG.debugf("the client closed its connection while its request was read: %s", failure.getMessage());
+            answer(rc, 400, "Bad Request", "The request was cut short.");
             return;
         }
         if (failure != null && DatabaseFaults.isTransient(failure)) {

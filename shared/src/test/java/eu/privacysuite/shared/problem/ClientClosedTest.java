@@ -1,6 +1,8 @@
 package eu.privacysuite.shared.problem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 
@@ -28,5 +30,12 @@ class ClientClosedTest {
     @Test
     void anythingElseUnexpectedIsStillA500() {
         assertEquals(500, mappers.unexpected(new IllegalStateException("a bug")).getStatus());
+    }
+
+    @Test
+    void theDoorRecognisesABodyReadAheadThatTheClientCutShort() {
+        // HttpDoor reads a body ahead on the event loop; the routing then fails with the bare exception.
+        assertTrue(ProblemMappers.closedByTheClient(new HttpClosedException("Connection was closed")));
+        assertFalse(ProblemMappers.closedByTheClient(new IllegalStateException("a bug")));
     }
 }
