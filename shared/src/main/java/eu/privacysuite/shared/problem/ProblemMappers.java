@@ -32,6 +32,8 @@ import io.vertx.core.http.HttpClosedException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** The answer to a request whose client closed its connection while the request was read. */
+    public static final String CUT_SHORT = "The request body was cut short: the connection closed.";
 
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e) {
@@ -144,7 +146,7 @@ public class ProblemMappers {
             // The client went away while its body was being read (a load tool stopping, a tab closed): not a bug,
             // and nobody is there to read the answer.
             LOG.debugf("the client closed the connection before its request body was read: %s", e.getClass().getName());
-            return Problem.of(Status.BAD_REQUEST, "The request body was cut short: the connection closed.").toResponse();
+            return Problem.of(Status.BAD_REQUEST, CUT_SHORT).toResponse();
         }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error, reference %s", reference);

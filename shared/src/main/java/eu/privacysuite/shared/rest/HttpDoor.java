@@ -212,7 +212,7 @@ public class HttpDoor {
         if (failure != null && ProblemMappers.closedByTheClient(failure)) {
             // A body read ahead here (checkBody) and cut short by the client: nobody is left to read an answer.
             LOG.debugf("the client closed its connection while its request was read: %s", failure.getMessage());
-            answer(rc, 400, "Bad Request", "The request was cut short.");
+            answer(rc, 400, "Bad Request", ProblemMappers.CUT_SHORT);
             return;
         }
         if (failure != null && DatabaseFaults.isTransient(failure)) {
