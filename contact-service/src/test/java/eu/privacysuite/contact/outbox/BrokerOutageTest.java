@@ -5,12 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.SocketTimeoutException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
@@ -41,11 +49,15 @@ class BrokerOutageTest {
     @Inject
     ParkedEvents outbox;
 
+    @Inject
+    DataSource dataSource;
+
     @Test
     void whileTheBrokerIsDownContactRequestsAreAcceptedAndEveryEventIsPublishedWhenItIsBack() {
         List<String> accepted = new ArrayList<>();
         accepted.add(post()); // one before the outage, so that the relay's producer knows the topic
         SuitePlatformResource.stopBroker();
+        LongestTransaction longest = new LongestTransaction(dataSource);
         try {
             for (int i = 0; i < REQUESTS_DURING_OUTAGE; i++) {
                 accepted.add(post());
@@ -55,8 +67,13 @@ class BrokerOutageTest {
             OutboxRelayTest.awaitTrue(() -> NOT_READY.contains(readiness()), Duration.ofSeconds(90), "readiness goes DOWN");
             assertTrue(outbox.counts().pending() > 0, "the outbox holds the events of the outage");
         } finally {
+            longest.stop();
             SuitePlatformResource.startBrokerAgain();
         }
+        // The relay sends with no transaction open (decision 0050): waiting on an absent broker (up to the
+        // producer's delivery timeout, 25 s, per round) holds no transaction, no connection and no row lock.
+        assertTrue(longest.millis() < 2_000, "no transaction stays open while the broker is away; the longest: "
+                + longest.millis() + " ms, " + longest.what());
         OutboxRelayTest.awaitTrue(() -> "UP".equals(readiness()), Duration.ofSeconds(90), "readiness comes back UP");
 
         TopicProbe bus = new TopicProbe(SuitePlatformResource.bootstrapServers());
@@ -67,6 +84,59 @@ class BrokerOutageTest {
             return published.size() == accepted.size();
         }, Duration.ofSeconds(90), "every accepted request's clock event is published");
         assertEquals(accepted.size(), published.size());
+    }
+
+    /** Samples the service database's oldest open transaction every 100 ms until stopped. */
+    private static final class LongestTransaction {
+
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicReference<Long> millis = new AtomicReference<>(0L);
+        private final AtomicReference<String> what = new AtomicReference<>("none");
+        private final Thread sampler;
+
+        LongestTransaction(DataSource dataSource) {
+            sampler = new Thread(() -> sample(dataSource), "longest-transaction");
+            sampler.start();
+        }
+
+        private void sample(DataSource dataSource) {
+            String sql = "select (extract(epoch from clock_timestamp() - xact_start) * 1000)::bigint, state || ': ' || query"
+                    + " from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()"
+                    + " and xact_start is not null order by xact_start limit 1";
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+                while (running.get()) {
+                    try (ResultSet r = s.executeQuery(sql)) {
+                        if (r.next() && r.getLong(1) > millis.get()) {
+                            millis.set(r.getLong(1));
+                            what.set(r.getString(2));
+                        }
+                    }
+                    Thread.sleep(100);
+                }
+            } catch (SQLException e) {
+                what.set("sampling failed: " + e.getMessage());
+                millis.set(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void stop() {
+            running.set(false);
+            try {
+                sampler.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        long millis() {
+            return millis.get();
+        }
+
+        String what() {
+            return what.get();
+        }
     }
 
     private static String post() {

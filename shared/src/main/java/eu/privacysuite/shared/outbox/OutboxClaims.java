@@ -16,18 +16,22 @@ final class OutboxClaims {
     private OutboxClaims() {
     }
 
-    /** Locks the oldest publishable rows; rows another replica holds are skipped. */
+    /**
+     * Locks the oldest publishable rows; rows another replica holds (locked now, or leased by a round still
+     * sending them) are skipped.
+     */
     @SuppressWarnings("unchecked")
     static List<OutboxEvent> claim(EntityManager entityManager, int limit) {
-        return entityManager.createNativeQuery("select e.* from outbox_event e where e.parked_at is null and "
-                + NOT_BEHIND_PARKED + " order by e.id limit :limit for update of e skip locked", OutboxEvent.class)
+        return entityManager.createNativeQuery("select e.* from outbox_event e where e.parked_at is null"
+                + " and (e.leased_until is null or e.leased_until < now()) and " + NOT_BEHIND_PARKED
+                + " order by e.id limit :limit for update of e skip locked", OutboxEvent.class)
                 .setParameter("limit", limit)
                 .getResultList();
     }
 
     /**
      * Drops the rows of a topic and key that has an earlier unparked row this round did not claim (another replica
-     * holds it), so no lane is published out of order across replicas.
+     * holds or leases it), so no lane is published out of order across replicas.
      */
     static List<OutboxEvent> inKeyOrder(EntityManager entityManager, List<OutboxEvent> claimed) {
         if (claimed.isEmpty()) {

@@ -19,6 +19,14 @@ public interface OutboxConfig {
     @WithDefault("100")
     int batchSize();
 
+    /**
+     * How long a relay round's rows stay its own while it sends them with no transaction open (decision 0050).
+     * Longer than one wave of a round can wait (the producer's delivery timeout, 25 s). Past it, another relay, or
+     * this one started again after a crash, takes the rows again: a row may then be sent twice, never lost.
+     */
+    @WithDefault("30s")
+    Duration lease();
+
     /** How long a relay thread that ended unexpectedly stays down (readiness DOWN) before it is started again. */
     @WithDefault("5s")
     Duration restartDelay();

@@ -42,4 +42,8 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "parked_reason", columnDefinition = "text")
     public String parkedReason;
+
+    /** Set while a relay round sends the row (decision 0050); another relay takes it only once this has passed. */
+    @Column(name = "leased_until")
+    public Instant leasedUntil;
 }

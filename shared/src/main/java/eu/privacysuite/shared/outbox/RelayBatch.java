@@ -1,6 +1,9 @@
 package eu.privacysuite.shared.outbox;
 
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -12,8 +15,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * One round of the relay, in one transaction: claim rows in order, send them ({@link RelayRound}), delete what
- * the broker acknowledged, park what it refused for good.
+ * One round of the relay, in two short transactions with the sending between them (docs/decisions/0050): claim
+ * rows in order and lease them; send them ({@link RelayRound}) with no transaction open; then delete what the
+ * broker acknowledged, park what it refused for good and release the rest. So no transaction stays open while
+ * the broker is slow or away. When the second transaction fails (the database went away meanwhile), its writes
+ * are kept and made first in the next round, before anything new is claimed.
  */
 @ApplicationScoped
 class RelayBatch {
@@ -22,12 +28,18 @@ class RelayBatch {
     record Outcome(int published, int parked, Throwable fault) {
     }
 
+    /** What a round's second transaction writes: the rows sent, those parked, and the others it leased. */
+    private record Settlement(List<Long> sent, List<OutboxEvent> parked, List<Long> released) {
+    }
+
     private final EntityManager entityManager;
     private final OutboxConfig config;
     private final Clock clock;
     private final Counter published;
     private final Counter refused;
     private final boolean compressed;
+    /** A settlement whose transaction failed, written first in the next round; only the relay thread uses it. */
+    private Settlement unsettled;
 
     RelayBatch(EntityManager entityManager, OutboxConfig config, Clock clock, MeterRegistry registry,
             RelayClients clients) {
@@ -48,18 +60,60 @@ class RelayBatch {
      * is only seen refused when sent alone.
      */
     Outcome relay(Producer<String, String> producer, KnownTopics topics, boolean oneByOne) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            RelayRound round = new RelayRound(producer, topics, clock, compressed);
-            round.run(OutboxClaims.inKeyOrder(entityManager, OutboxClaims.claim(entityManager, config.batchSize())),
-                    oneByOne);
-            if (!round.sent().isEmpty()) {
-                entityManager.createQuery("delete from OutboxEvent e where e.id in :ids")
-                        .setParameter("ids", round.sent()).executeUpdate();
-                published.increment(round.sent().size());
-            }
-            refused.increment(round.parked());
-            return new Outcome(round.sent().size(), round.parked(), round.fault());
-        });
+        if (unsettled != null) {
+            settle(unsettled);
+            unsettled = null;
+        }
+        List<OutboxEvent> rows = QuarkusTransaction.requiringNew().call(this::claimAndLease);
+        if (rows.isEmpty()) {
+            return new Outcome(0, 0, null);
+        }
+        RelayRound round = new RelayRound(producer, topics, clock, compressed);
+        round.run(rows, oneByOne);
+        Set<Long> done = new HashSet<>(round.sent());
+        round.parked().forEach(e -> done.add(e.id));
+        Settlement settlement = new Settlement(List.copyOf(round.sent()), List.copyOf(round.parked()),
+                rows.stream().map(e -> e.id).filter(id -> !done.contains(id)).toList());
+        try {
+            settle(settlement);
+        } catch (RuntimeException e) {
+            unsettled = settlement;
+            throw e;
+        }
+        return new Outcome(settlement.sent().size(), settlement.parked().size(), round.fault());
     }
 
+    /** The first transaction: the rows this round may publish, in order, leased to it and detached. */
+    private List<OutboxEvent> claimAndLease() {
+        List<OutboxEvent> rows = OutboxClaims.inKeyOrder(entityManager,
+                OutboxClaims.claim(entityManager, config.batchSize()));
+        if (!rows.isEmpty()) {
+            entityManager.createNativeQuery("update outbox_event set leased_until = now() + make_interval(secs => :secs)"
+                    + " where id in (:ids)").setParameter("secs", config.lease().toMillis() / 1000.0)
+                    .setParameter("ids", rows.stream().map(e -> e.id).toList()).executeUpdate();
+            rows.forEach(entityManager::detach);
+        }
+        return rows;
+    }
+
+    /** The second transaction: delete what was sent, park what was refused, release what is left. */
+    private void settle(Settlement settlement) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            if (!settlement.sent().isEmpty()) {
+                entityManager.createQuery("delete from OutboxEvent e where e.id in :ids")
+                        .setParameter("ids", settlement.sent()).executeUpdate();
+            }
+            for (OutboxEvent row : settlement.parked()) {
+                entityManager.createQuery("update OutboxEvent e set e.parkedAt = :at, e.parkedReason = :reason,"
+                        + " e.leasedUntil = null where e.id = :id").setParameter("at", row.parkedAt)
+                        .setParameter("reason", row.parkedReason).setParameter("id", row.id).executeUpdate();
+            }
+            if (!settlement.released().isEmpty()) {
+                entityManager.createQuery("update OutboxEvent e set e.leasedUntil = null where e.id in :ids")
+                        .setParameter("ids", settlement.released()).executeUpdate();
+            }
+        });
+        published.increment(settlement.sent().size());
+        refused.increment(settlement.parked().size());
+    }
 }

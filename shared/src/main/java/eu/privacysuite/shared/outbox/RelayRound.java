@@ -40,8 +40,8 @@ final class RelayRound {
     private final Map<String, KnownTopics.Topic> looked = new HashMap<>();
     private final Map<String, RuntimeException> unanswered = new HashMap<>();
     private final List<Long> sent = new ArrayList<>();
+    private final List<OutboxEvent> parked = new ArrayList<>();
     private Map<List<String>, Deque<OutboxEvent>> lanes;
-    private int parked;
     private Throwable fault;
 
     RelayRound(Producer<String, String> producer, KnownTopics topics, Clock clock, boolean compressed) {
@@ -55,7 +55,8 @@ final class RelayRound {
         return sent;
     }
 
-    int parked() {
+    /** The rows refused for good, their {@code parkedAt} and {@code parkedReason} set (not yet written). */
+    List<OutboxEvent> parked() {
         return parked;
     }
 
@@ -145,7 +146,7 @@ final class RelayRound {
     private void park(OutboxEvent event, String reason) {
         event.parkedAt = Instant.now(clock);
         event.parkedReason = reason;
-        parked++;
+        parked.add(event);
         lanes.remove(lane(event));
     }
 
