@@ -142,11 +142,11 @@ public class PurgeMillion {
     /** Posts the contact form every 200 ms and samples the contact database's longest open transaction. */
     static final class Probe {
 
-        record Result(int forms, int failed, long p50, long p99, long max, long longestTransactionMs) {
+        record Result(int forms, int failed, long p50, long p99, long max, long longestTransactionMs, String longestWhat) {
             @Override
             public String toString() {
-                return "%d forms (%d failed), latency p50 %d ms, p99 %d ms, max %d ms; longest transaction seen %d ms"
-                        .formatted(forms, failed, p50, p99, max, longestTransactionMs);
+                return ("%d forms (%d failed), latency p50 %d ms, p99 %d ms, max %d ms; longest transaction seen %d ms"
+                        + " (%s)").formatted(forms, failed, p50, p99, max, longestTransactionMs, longestWhat);
             }
         }
 
@@ -155,6 +155,8 @@ public class PurgeMillion {
         private final AtomicLong failed = new AtomicLong();
         private final Random random = new Random();
         private final AtomicLong longest = new AtomicLong();
+        /** The longest transaction's state and the start of its current or last statement (SQL with placeholders). */
+        private volatile String longestWhat = "none";
         private final List<Thread> threads = new ArrayList<>();
 
         static Probe start(LocalStack stack, String db) {
@@ -196,13 +198,17 @@ public class PurgeMillion {
         }
 
         private void sampleTransactions(LocalStack stack, String db) {
-            String sql = "select coalesce(max(extract(epoch from clock_timestamp() - xact_start) * 1000), 0)::bigint"
-                    + " from pg_stat_activity where datname = '" + db + "' and state <> 'idle' and pid <> pg_backend_pid()";
+            String sql = "select (extract(epoch from clock_timestamp() - xact_start) * 1000)::bigint,"
+                    + " state || ': ' || left(regexp_replace(query, '\\s+', ' ', 'g'), 90)"
+                    + " from pg_stat_activity where datname = '" + db + "' and state <> 'idle' and pid <> pg_backend_pid()"
+                    + " and xact_start is not null order by xact_start limit 1";
             try (Connection c = stack.databases().connect(db); Statement s = c.createStatement()) {
                 while (running.get()) {
                     try (ResultSet r = s.executeQuery(sql)) {
-                        r.next();
-                        longest.accumulateAndGet(r.getLong(1), Math::max);
+                        if (r.next() && r.getLong(1) > longest.get()) {
+                            longest.set(r.getLong(1));
+                            longestWhat = r.getString(2);
+                        }
                     }
                     sleep(100);
                 }
@@ -221,7 +227,7 @@ public class PurgeMillion {
             long p50 = sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
             long p99 = sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, (int) (sorted.size() * 0.99)));
             long max = sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1);
-            return new Result(sorted.size(), (int) failed.get(), p50, p99, max, longest.get());
+            return new Result(sorted.size(), (int) failed.get(), p50, p99, max, longest.get(), longestWhat);
         }
 
         private static void sleep(long ms) {
