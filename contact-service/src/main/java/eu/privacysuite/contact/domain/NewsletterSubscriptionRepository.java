@@ -54,9 +54,13 @@ public class NewsletterSubscriptionRepository implements PanacheRepositoryBase<N
     }
 
     /** Never confirmed in time, or a minor's hold that no parent confirmed: nothing to keep. */
+    @SuppressWarnings("unchecked")
     public List<NewsletterSubscription> expiredPending(Instant confirmBefore, Instant now) {
-        return list("status = ?1 and ((confirmedAt is null and requestedAt < ?2)"
-                + " or (minor = true and parentConfirmedAt is null and holdExpiresAt < ?3))",
-                NewsletterSubscription.Status.PENDING, confirmBefore, now);
+        // Native SQL: the holds-and-tokens job's statements parse no HQL inside its transaction (ContactRequestRepository).
+        return getEntityManager().createNativeQuery("select * from newsletter_subscription where status = :pending"
+                + " and ((confirmed_at is null and requested_at < :confirmBefore)"
+                + " or (minor and parent_confirmed_at is null and hold_expires_at < :now))", NewsletterSubscription.class)
+                .setParameter("pending", NewsletterSubscription.Status.PENDING.name())
+                .setParameter("confirmBefore", confirmBefore).setParameter("now", now).getResultList();
     }
 }
