@@ -2,6 +2,7 @@ package eu.privacysuite.contact;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -11,6 +12,8 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.privacysuite.contact.domain.ContactRequestRepository;
 import eu.privacysuite.contact.domain.ProspectRepository;
 import eu.privacysuite.shared.events.PurgeAction;
+import eu.privacysuite.shared.events.PurgeOrder;
 import eu.privacysuite.shared.events.PurgeReport;
 import eu.privacysuite.shared.events.Topics;
 import eu.privacysuite.shared.subject.SubjectKeys;
@@ -97,6 +101,23 @@ class ContactPurgeTest {
         retention.awaitReport(retention.orderId(marker), 1, Duration.ofSeconds(30));
         assertTrue(retention.bus.readAll(Topics.RETENTION_PURGE_REPORTS).stream()
                 .noneMatch(r -> r.key().equals(retention.orderId(other).toString())));
+    }
+
+    @Test
+    void anOrderKeyedForAnotherOwnerIsSkippedUnreadAndOneKeyedForThisServiceIsRead() {
+        PurgeOrderProbe retention = new PurgeOrderProbe(mapper);
+        // Bodies that are not orders at all: read, either would be dead-lettered as malformed.
+        String elsewhere = PurgeOrder.key("consent-service", UUID.randomUUID());
+        String here = PurgeOrder.key("contact-service", UUID.randomUUID());
+        RecordMetadata skipped = retention.bus.send(Topics.RETENTION_PURGES, elsewhere, "not an order");
+        retention.bus.send(Topics.RETENTION_PURGES, here, "not an order either");
+
+        retention.bus.await(Topics.deadLetter(Topics.RETENTION_PURGES), r -> here.equals(r.key()), Duration.ofSeconds(30));
+        TopicPartition partition = new TopicPartition(skipped.topic(), skipped.partition());
+        await("contact-service to pass the other owner's record").atMost(Duration.ofSeconds(30))
+                .until(() -> retention.bus.committedOffset("contact-service", partition) > skipped.offset());
+        assertTrue(retention.bus.readAll(Topics.deadLetter(Topics.RETENTION_PURGES)).stream()
+                .noneMatch(r -> elsewhere.equals(r.key())), "another owner's order is not read, so not dead-lettered");
     }
 
     private UUID contact(String email) {

@@ -88,7 +88,7 @@ class PurgeReportTest extends PurgeFlowTest {
         assertEquals(OrderStatus.FAILED, failed.status);
         assertEquals(3, failed.attempts);
         assertEquals("no report from consent-service after 3 attempt(s)", failed.failureReason);
-        long sent = lifecycle.bus.readAll(Topics.RETENTION_PURGES).stream().filter(r -> r.key().equals(orderId.toString())).count();
+        long sent = lifecycle.bus.readAll(Topics.RETENTION_PURGES).stream().filter(r -> r.key().equals("consent-service/" + orderId)).count();
         assertEquals(3, sent, "sent once, then again twice, always the same order");
 
         given().auth().oauth2(TestTokens.auditor()).queryParam("status", "failed").get("/api/retention/orders")

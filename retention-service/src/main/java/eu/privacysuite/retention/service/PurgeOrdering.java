@@ -81,7 +81,7 @@ public class PurgeOrdering {
         entity.orderEvent = codec.write(envelope);
         ExternalSystems.System external = systems.systems().get(rule.owner());
         if (external == null) {
-            outbox.publish(Topics.RETENTION_PURGES, orderId.toString(), envelope);
+            outbox.publish(Topics.RETENTION_PURGES, PurgeOrder.key(rule.owner(), orderId), envelope);
         } else if (external.purgeEndpoint().isPresent()) {
             entity.deliverNow(now);
         } else {

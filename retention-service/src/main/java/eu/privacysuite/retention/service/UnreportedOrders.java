@@ -12,6 +12,7 @@ import eu.privacysuite.retention.config.PurgeConfig;
 import eu.privacysuite.retention.domain.PurgeOrderEntity;
 import eu.privacysuite.retention.domain.PurgeOrderRepository;
 import eu.privacysuite.shared.events.EventCodec;
+import eu.privacysuite.shared.events.PurgeOrder;
 import eu.privacysuite.shared.events.Topics;
 import eu.privacysuite.shared.outbox.Outbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -70,7 +71,7 @@ public class UnreportedOrders {
             if (systems.systems().containsKey(order.service)) {
                 order.deliverNow(now);
             } else {
-                outbox.publish(Topics.RETENTION_PURGES, order.id.toString(), codec.read(order.orderEvent));
+                outbox.publish(Topics.RETENTION_PURGES, PurgeOrder.key(order.service, order.id), codec.read(order.orderEvent));
             }
             order.attempts++;
             order.lastSentAt = now;

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -28,7 +29,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  * An owner's side of a purge, present only in services built with {@code privacy.retention.purge-participant=true}
  * (which provide the {@link PurgeParticipant} bean and configure the channel): apply an order once, report through
  * the outbox in the same transaction, and answer a re-sent order with the report it got the first time. Orders
- * addressed to another service are ignored.
+ * addressed to another service are ignored: skipped unread when the record's key names their owner
+ * ({@link PurgeOrder#key}), otherwise read and then ignored.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "privacy.retention.purge-participant", stringValue = "true")
@@ -54,8 +56,11 @@ public class PurgeOrderConsumer extends EventConsumer<PurgeOrder> {
 
     @Incoming(Topics.RETENTION_PURGES)
     @Blocking(ordered = true)
-    public void onOrder(String value) {
-        consume(value);
+    public void onOrder(ConsumerRecord<String, String> record) {
+        if (PurgeOrder.addressedElsewhere(record.key(), service.get())) {
+            return; // another owner's order: not parsed, not recorded in the inbox
+        }
+        consume(record.value());
     }
 
     @Override
