@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
@@ -45,6 +46,9 @@ class OutboxRelayTest {
 
     @Inject
     EventCodec codec;
+
+    @Inject
+    EntityManager entityManager;
 
     final TopicProbe bus = new TopicProbe(SuitePlatformResource.bootstrapServers());
 
@@ -136,6 +140,31 @@ class OutboxRelayTest {
         bus.await(topic, r -> r.value().contains(after.eventId().toString()), WAIT);
         assertTrue(Management.given().get("/q/metrics").asString().lines()
                 .anyMatch(l -> l.startsWith("privacy_outbox_relay_restarts_total") && !l.endsWith(" 0.0")));
+    }
+
+    @Test
+    void theRelayVacuumsItsTableOnceItHasDeletedEnoughRows() {
+        // %test.privacy.outbox.vacuum-after=200 (application.properties); PostgreSQL's autovacuum may be off.
+        long vacuumsBefore = vacuumCount();
+        String topic = RelayTopics.withSmallRecordLimit("vacuum");
+        RelayTopics.raiseRecordLimit(topic);
+        EventEnvelope[] events = new EventEnvelope[250];
+        for (int i = 0; i < events.length; i++) {
+            events[i] = event(UUID.randomUUID().toString(), 10);
+        }
+        publish(topic, events);
+
+        awaitTrue(() -> java.util.Arrays.stream(events).noneMatch(e -> outbox.waiting(e.eventId())), WAIT,
+                "the 250 events relayed and deleted");
+        awaitTrue(() -> vacuumCount() > vacuumsBefore, WAIT, "outbox_event vacuumed by PostgreSQL");
+        assertTrue(Management.given().get("/q/metrics").asString().lines()
+                .anyMatch(l -> l.startsWith("privacy_outbox_vacuums_total") && !l.endsWith(" 0.0")));
+    }
+
+    private long vacuumCount() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select vacuum_count from pg_stat_user_tables where relname = 'outbox_event'").getSingleResult())
+                .longValue());
     }
 
     private EventEnvelope event(String key, int padding) {

@@ -27,6 +27,13 @@ public interface OutboxConfig {
     @WithDefault("30s")
     Duration lease();
 
+    /**
+     * The relay vacuums the outbox table each time it has deleted this many rows since the last time (decision
+     * 0051); 0 leaves the table to PostgreSQL's autovacuum alone.
+     */
+    @WithDefault("10000")
+    long vacuumAfter();
+
     /** How long a relay thread that ended unexpectedly stays down (readiness DOWN) before it is started again. */
     @WithDefault("5s")
     Duration restartDelay();

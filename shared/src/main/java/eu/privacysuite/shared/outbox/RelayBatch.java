@@ -19,7 +19,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * rows in order and lease them; send them ({@link RelayRound}) with no transaction open; then delete what the
  * broker acknowledged, park what it refused for good and release the rest. So no transaction stays open while
  * the broker is slow or away. When the second transaction fails (the database went away meanwhile), its writes
- * are kept and made first in the next round, before anything new is claimed.
+ * are kept and made first in the next round, before anything new is claimed. Once enough rows have been deleted,
+ * the table is vacuumed ({@link OutboxVacuum}, docs/decisions/0051).
  */
 @ApplicationScoped
 class RelayBatch {
@@ -38,12 +39,14 @@ class RelayBatch {
     private final Counter published;
     private final Counter refused;
     private final boolean compressed;
+    private final OutboxVacuum vacuum;
     /** A settlement whose transaction failed, written first in the next round; only the relay thread uses it. */
     private Settlement unsettled;
 
     RelayBatch(EntityManager entityManager, OutboxConfig config, Clock clock, MeterRegistry registry,
-            RelayClients clients) {
+            RelayClients clients, OutboxVacuum vacuum) {
         this.compressed = clients.compresses();
+        this.vacuum = vacuum;
         this.entityManager = entityManager;
         this.config = config;
         this.clock = clock;
@@ -115,5 +118,6 @@ class RelayBatch {
         });
         published.increment(settlement.sent().size());
         refused.increment(settlement.parked().size());
+        vacuum.deleted(settlement.sent().size());
     }
 }
