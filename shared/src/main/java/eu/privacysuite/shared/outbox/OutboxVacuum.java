@@ -20,8 +20,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * first, so it walks every dead entry left at the head of the index; with PostgreSQL's autovacuum off, or between
  * two of its passes (one a minute by default), each claim got slower and the relay with it.
  *
- * <p>{@code VACUUM (SKIP_LOCKED)}, out of any transaction: it takes no lock that writers wait for, and a replica
- * whose vacuum finds another one running skips it. Not the table's owner: PostgreSQL skips it with a warning.
+ * <p>{@code VACUUM (SKIP_LOCKED, TRUNCATE false)}, out of any transaction: it takes no lock that writers wait for
+ * (without {@code TRUNCATE false} it would take an exclusive lock for a moment to give back the table's empty tail),
+ * and a replica whose vacuum finds another one running skips it. Not the table's owner: PostgreSQL skips it with a warning.
  * A vacuum that fails (the database away) is not retried before another batch of deletions: the relay's own
  * faults are the relay's business, not this.
  */
@@ -55,7 +56,7 @@ class OutboxVacuum {
         deleted = 0;
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("vacuum (skip_locked) outbox_event");
+            statement.execute("vacuum (skip_locked, truncate false) outbox_event");
             vacuums.increment();
             LOG.debugf("outbox_event vacuumed in %d ms", (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException e) {
