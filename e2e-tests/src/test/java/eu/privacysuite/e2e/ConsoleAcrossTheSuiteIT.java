@@ -22,6 +22,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
@@ -43,9 +45,11 @@ import eu.privacysuite.localstack.SuiteService;
  * lifts a hold; every page passes axe-core (no serious or critical violation) in French and English, and is
  * photographed into docs/screenshots/console/; an auditor finds no write action, and a POST with their session is
  * refused by the console, as the service refuses their token. On the shared stack, with one browser for the class: the journeys
- * are ordered methods.
+ * are ordered methods. The browser's session keeps the tokens it signed in with for the whole class, so the class
+ * never runs beside {@link KeyRotationIT}, which removes the key that signed them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ResourceLock(value = SuiteKeycloak.SIGNING_KEYS, mode = ResourceAccessMode.READ)
 class ConsoleAcrossTheSuiteIT extends AcrossTheSuite {
 
     private static final Duration WAIT = Duration.ofSeconds(60);

@@ -18,6 +18,8 @@ import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.lang.JoseException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -27,10 +29,13 @@ import eu.privacysuite.localstack.SuiteService;
 /**
  * The realm's signing key is rotated while dsr-service runs: a token signed by the new key is accepted without a
  * restart (the service fetches the published keys again for a key id it does not know), a token signed by a key
- * removed from the realm is refused, and so is one signed by a key the realm never had. It runs beside the other
- * classes, which share this Keycloak: they take a new token for each call, so a rotation only changes which key
- * signs their next ones, and their services fetch the new key on its unknown key id, as this class shows.
+ * removed from the realm is refused, and so is one signed by a key the realm never had. It runs beside the classes
+ * that take a new token for each call (a rotation only changes which key signs their next ones, and their services
+ * fetch the new key on its unknown key id, as this class shows), but never beside one that holds a token for its
+ * whole run: removing the key that signed it ends that session, as it would for a real user. The console's browser
+ * session is such a holder ({@link SuiteKeycloak#SIGNING_KEYS}).
  */
+@ResourceLock(value = SuiteKeycloak.SIGNING_KEYS, mode = ResourceAccessMode.READ_WRITE)
 class KeyRotationIT extends AcrossTheSuite {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();

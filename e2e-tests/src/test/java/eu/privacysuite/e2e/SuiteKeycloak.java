@@ -14,6 +14,13 @@ import eu.privacysuite.localstack.StackSettings;
  */
 final class SuiteKeycloak {
 
+    /**
+     * The realm's signing keys, as a JUnit resource: a class that removes one takes it READ_WRITE, a class that holds a
+     * token across calls (a browser session) takes it READ, so the two never run side by side. A class that takes a
+     * new token for each call needs neither.
+     */
+    static final String SIGNING_KEYS = "keycloak-realm-signing-keys";
+
     private static KeycloakServer keycloak;
 
     private SuiteKeycloak() {
