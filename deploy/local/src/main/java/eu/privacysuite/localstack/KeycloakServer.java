@@ -26,18 +26,10 @@ import org.jose4j.lang.JoseException;
  * on 127.0.0.1) with a Java 21+ that {@link Jdks} finds. At its first start it imports the realm {@value #REALM}
  * from deploy/keycloak/realm-privacy.json; Keycloak fills the file's {@code ${...}} placeholders (client secret,
  * passwords) from the environment this class gives it, out of {@link LocalSecrets}. Later starts keep the realm.
- *
- * <p>Keycloak's first start on a fresh unpack builds itself (its Quarkus augmentation, {@code lib/quarkus}: about a
- * minute of CPU, longer than the start itself). That build depends only on the distribution and the dev profile, not
- * on the data directory, so it is kept once per machine in {@link #buildCache()} after a start that reached ready, and
- * copied into every later fresh unpack, which then starts without building (a fresh clone's end-to-end run, a new
- * data directory). Keycloak still rebuilds by itself if its build options differ from the copied ones.
  */
 public final class KeycloakServer implements AutoCloseable {
 
     public static final String REALM = "privacy";
-    /** Written last into a kept build: a folder without it is not one. */
-    static final String BUILD_MARKER = ".built";
     /** Keycloak 26 runs on Java 21 or newer. */
     static final int JAVA_NEEDED = 21;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.parseLong(
@@ -47,15 +39,12 @@ public final class KeycloakServer implements AutoCloseable {
     private final LocalSecrets secrets;
     private final Path log;
     private final Process process;
-    /** The unpacked distribution this process runs from. */
-    private final Path dist;
 
-    private KeycloakServer(int port, LocalSecrets secrets, Path log, Process process, Path dist) {
+    private KeycloakServer(int port, LocalSecrets secrets, Path log, Process process) {
         this.port = port;
         this.secrets = secrets;
         this.log = log;
         this.process = process;
-        this.dist = dist;
     }
 
     /**
@@ -85,7 +74,7 @@ public final class KeycloakServer implements AutoCloseable {
             // The console on this machine, on whatever port its stack gives it (8085 locally, others in the tests).
             env.put("PRIVACY_CONSOLE_REDIRECT_URI", "http://127.0.0.1:*");
             builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            return new KeycloakServer(port, secrets, log, builder.start(), dist);
+            return new KeycloakServer(port, secrets, log, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start Keycloak", e);
         }
@@ -124,7 +113,6 @@ public final class KeycloakServer implements AutoCloseable {
                 Duration.ofSeconds(1), "Keycloak", () -> ":\n" + logTail())) {
             throw new IllegalStateException("Keycloak not ready after " + READY_TIMEOUT + " (log " + log + "):\n" + logTail());
         }
-        keepBuild(dist, buildCache());
     }
 
     /** SIGTERM to kc.sh, which passes it on to Keycloak; both forced if they do not stop in time. */
@@ -179,82 +167,8 @@ public final class KeycloakServer implements AutoCloseable {
                     }
                 }
             }
-            copyBuild(buildCache().resolve(top), dist);
             Files.writeString(marker, distZip.getFileName().toString());
             return dist;
-        }
-    }
-
-    /**
-     * Where this machine keeps Keycloak's build, one folder per distribution: {@code PRIVACY_KEYCLOAK_BUILD_CACHE}, or
-     * {@code $XDG_CACHE_HOME/privacy-suite/keycloak} ({@code ~/.cache/...}). Deleting it only costs the next start its
-     * build.
-     */
-    static Path buildCache() {
-        String set = System.getenv("PRIVACY_KEYCLOAK_BUILD_CACHE");
-        if (set != null && !set.isBlank()) {
-            return Path.of(set);
-        }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("privacy-suite/keycloak");
-    }
-
-    /** Copies a kept build (its {@code lib/quarkus} files) into a fresh unpack, when this machine has one. */
-    static void copyBuild(Path kept, Path dist) throws IOException {
-        if (!Files.exists(kept.resolve(BUILD_MARKER))) {
-            return;
-        }
-        Path target = dist.resolve("lib/quarkus");
-        Files.createDirectories(target);
-        try (var files = Files.list(kept)) {
-            for (Path file : files.filter(f -> !f.getFileName().toString().equals(BUILD_MARKER)).toList()) {
-                Files.copy(file, target.resolve(file.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-    }
-
-    /**
-     * Keeps the build of a Keycloak that reached ready, unless this machine already has one for the distribution:
-     * written beside the cache and renamed into place, so a second run doing the same at once, or a run stopped
-     * half-way, never leaves a partial build to copy. A failure to keep it only costs the next fresh start its build.
-     */
-    static void keepBuild(Path dist, Path cache) {
-        Path kept = cache.resolve(dist.getFileName().toString());
-        Path built = dist.resolve("lib/quarkus");
-        if (Files.exists(kept.resolve(BUILD_MARKER)) || !Files.isDirectory(built)) {
-            return;
-        }
-        Path temporary = null;
-        try {
-            Files.createDirectories(kept.getParent());
-            temporary = Files.createTempDirectory(kept.getParent(), kept.getFileName() + ".");
-            try (var files = Files.list(built)) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    Files.copy(file, temporary.resolve(file.getFileName().toString()));
-                }
-            }
-            Files.writeString(temporary.resolve(BUILD_MARKER), dist.getFileName().toString());
-            Files.move(temporary, kept, StandardCopyOption.ATOMIC_MOVE);
-            temporary = null;
-        } catch (IOException e) {
-            // Another run kept it first (the target exists), or the cache is not writable: the next start builds.
-        } finally {
-            if (temporary != null) {
-                deleteFlat(temporary);
-            }
-        }
-    }
-
-    /** Deletes a folder of plain files (a build being kept), as far as it can. */
-    private static void deleteFlat(Path folder) {
-        try (var files = Files.list(folder)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
-            }
-            Files.deleteIfExists(folder);
-        } catch (IOException e) {
-            // Left behind in the cache's folder, where nothing reads it: only a folder with the marker is a build.
         }
     }
 
