@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -154,7 +155,7 @@ class OutboxRelayTest {
         }
         publish(topic, events);
 
-        awaitTrue(() -> java.util.Arrays.stream(events).noneMatch(e -> outbox.waiting(e.eventId())), WAIT,
+        awaitTrue(() -> Arrays.stream(events).noneMatch(e -> outbox.waiting(e.eventId())), WAIT,
                 "the 250 events relayed and deleted");
         awaitTrue(() -> vacuumCount() > vacuumsBefore, WAIT, "outbox_event vacuumed by PostgreSQL");
         assertTrue(Management.given().get("/q/metrics").asString().lines()
