@@ -68,7 +68,7 @@ public final class ForgedTokens {
                 new Forgery("for another audience", trusted(good(role, c -> c.setAudience("another-service")))),
                 new Forgery("no audience", trusted(good(role, c -> c.unsetClaim("aud")))),
                 new Forgery("signed by a foreign key", sign(good(role, c -> { }), AlgorithmIdentifiers.RSA_USING_SHA256,
-                        TestTokens.rsaKeyPair().getPrivate())),
+                        TestTokens.strangerKey())),
                 new Forgery("alg none, no signature", unsigned(good(role, c -> { }))),
                 new Forgery("HS256 keyed with the service's public key", hs256WithPublicKey(good(role, c -> { }))),
                 new Forgery("payload tampered after signing", tampered(role)));
