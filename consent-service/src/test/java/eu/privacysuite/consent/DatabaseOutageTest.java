@@ -4,6 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import java.util.List;
 import java.util.Map;
@@ -15,12 +24,16 @@ import org.junit.jupiter.api.Test;
 
 import eu.privacysuite.testing.DisposablePostgres;
 import eu.privacysuite.testing.DisposableDatabaseResource;
+import eu.privacysuite.testing.Management;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
-/** The banner's endpoints while the database is down: a 503 to retry, never a 500; and service again after. */
+/**
+ * The banner's endpoints while the database is down: a 503 to retry, never a 500; and service again after. The
+ * database is also down when the service starts, and comes up five seconds later: the start waits for it.
+ */
 @QuarkusTest
 @TestProfile(DatabaseOutageTest.OwnDatabase.class)
 class DatabaseOutageTest {
@@ -28,12 +41,28 @@ class DatabaseOutageTest {
     public static class OwnDatabase implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(DisposableDatabaseResource.class, Map.of("database", "consent_outage")));
+            return List.of(new TestResourceEntry(DisposableDatabaseResource.class, Map.of("database", "consent_outage", "upAfter", "PT5S")));
         }
 
         @Override
         public boolean disableGlobalTestResources() {
             return true;
+        }
+    }
+
+    @Test
+    void theStartWaitedForItsDatabaseAndMigratedItOnceItWasUp() throws SQLException {
+        Instant up = DisposableDatabaseResource.cameUpAt();
+        assertNotNull(up, "the database came up during the start");
+        Management.given().get("/q/health/ready").then().statusCode(200);
+        try (Connection connection = DriverManager.getConnection(
+                DisposableDatabaseResource.postgres().databases().jdbcUrl("consent_outage"), "postgres", "");
+                ResultSet first = connection.createStatement().executeQuery(
+                        "select min(installed_on) from flyway_schema_history")) {
+            first.next();
+            Instant migrated = first.getTimestamp(1).toInstant();
+            assertTrue(!migrated.isBefore(up.truncatedTo(ChronoUnit.SECONDS)),
+                    "the first migration ran at " + migrated + ", once the database was up at " + up);
         }
     }
 

@@ -1,5 +1,7 @@
 package eu.privacysuite.testing;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import eu.privacysuite.platform.LocalDatabases;
@@ -9,11 +11,16 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * Like {@link SuitePlatformResource} (the broker of this test JVM), but the service's database lives on a
  * {@link DisposablePostgres} of the test class's own, so that a fault test can stop it and start it again
  * ({@link #postgres()}). Use with {@code restrictToAnnotatedClass = true}: the server is made for one class.
+ * <p>
+ * With the init arg {@code upAfter} (an ISO-8601 duration), the server is down when the service starts and comes
+ * up that long after: the service's start must wait for it ({@link #cameUpAt()}).
  */
 public class DisposableDatabaseResource implements QuarkusTestResourceLifecycleManager {
 
     private static volatile DisposablePostgres postgres;
+    private static volatile Instant cameUpAt;
     private String database;
+    private Duration upAfter;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -21,6 +28,7 @@ public class DisposableDatabaseResource implements QuarkusTestResourceLifecycleM
         if (database == null) {
             throw new IllegalArgumentException("DisposableDatabaseResource needs the init arg 'database'");
         }
+        upAfter = initArgs.containsKey("upAfter") ? Duration.parse(initArgs.get("upAfter")) : null;
     }
 
     @Override
@@ -29,6 +37,23 @@ public class DisposableDatabaseResource implements QuarkusTestResourceLifecycleM
         postgres = server;
         LocalDatabases databases = server.databases();
         databases.recreate(database);
+        cameUpAt = Instant.now();
+        if (upAfter != null) {
+            server.stop();
+            cameUpAt = null;
+            Thread later = new Thread(() -> {
+                try {
+                    Thread.sleep(upAfter.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                server.startServer();
+                cameUpAt = Instant.now();
+            }, "database-comes-up-later");
+            later.setDaemon(true);
+            later.start();
+        }
         return Map.of(
                 "kafka.bootstrap.servers", SuitePlatformResource.sharedBroker().bootstrapServers(),
                 "quarkus.datasource.jdbc.url", databases.jdbcUrl(database),
@@ -43,6 +68,11 @@ public class DisposableDatabaseResource implements QuarkusTestResourceLifecycleM
         if (server != null) {
             server.close();
         }
+    }
+
+    /** When the server last came up at the start of the test class (after {@code upAfter}, if given); null until then. */
+    public static Instant cameUpAt() {
+        return cameUpAt;
     }
 
     /** The running server of the current test class. */
