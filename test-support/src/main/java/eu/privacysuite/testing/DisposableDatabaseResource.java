@@ -13,12 +13,12 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * ({@link #postgres()}). Use with {@code restrictToAnnotatedClass = true}: the server is made for one class.
  * <p>
  * With the init arg {@code upAfter} (an ISO-8601 duration), the server is down when the service starts and comes
- * up that long after: the service's start must wait for it ({@link #cameUpAt()}).
+ * up that long after: the service's start must wait for it ({@link #startedAt()}).
  */
 public class DisposableDatabaseResource implements QuarkusTestResourceLifecycleManager {
 
     private static volatile DisposablePostgres postgres;
-    private static volatile Instant cameUpAt;
+    private static volatile Instant startedAt;
     private String database;
     private Duration upAfter;
 
@@ -33,14 +33,16 @@ public class DisposableDatabaseResource implements QuarkusTestResourceLifecycleM
 
     @Override
     public Map<String, String> start() {
+        Instant begun = Instant.now();
         DisposablePostgres server = DisposablePostgres.start();
         postgres = server;
         LocalDatabases databases = server.databases();
         databases.recreate(database);
-        cameUpAt = Instant.now();
-        if (upAfter != null) {
+        if (upAfter == null) {
+            startedAt = begun;
+        } else {
             server.stop();
-            cameUpAt = null;
+            startedAt = null;
             Thread later = new Thread(() -> {
                 try {
                     Thread.sleep(upAfter.toMillis());
@@ -48,8 +50,8 @@ public class DisposableDatabaseResource implements QuarkusTestResourceLifecycleM
                     Thread.currentThread().interrupt();
                     return;
                 }
+                startedAt = Instant.now();
                 server.startServer();
-                cameUpAt = Instant.now();
             }, "database-comes-up-later");
             later.setDaemon(true);
             later.start();
@@ -70,9 +72,12 @@ public class DisposableDatabaseResource implements QuarkusTestResourceLifecycleM
         }
     }
 
-    /** When the server last came up at the start of the test class (after {@code upAfter}, if given); null until then. */
-    public static Instant cameUpAt() {
-        return cameUpAt;
+    /**
+     * When the server of the test class was started, at once or {@code upAfter} later (null until then): nothing
+     * could connect to it before.
+     */
+    public static Instant startedAt() {
+        return startedAt;
     }
 
     /** The running server of the current test class. */
