@@ -32,7 +32,8 @@ import io.restassured.http.ContentType;
 
 /**
  * The banner's endpoints while the database is down: a 503 to retry, never a 500; and service again after. The
- * database is also down when the service starts, and comes up five seconds later: the start waits for it.
+ * database is also down when the service starts, and is started five seconds after its test resource: the service's
+ * start waits for it.
  */
 @QuarkusTest
 @TestProfile(DatabaseOutageTest.OwnDatabase.class)
@@ -41,7 +42,8 @@ class DatabaseOutageTest {
     public static class OwnDatabase implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(DisposableDatabaseResource.class, Map.of("database", "consent_outage", "upAfter", "PT5S")));
+            return List.of(new TestResourceEntry(DisposableDatabaseResource.class,
+                    Map.of("database", "consent_outage", "upAfter", "PT5S")));
         }
 
         @Override

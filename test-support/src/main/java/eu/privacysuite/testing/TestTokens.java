@@ -27,11 +27,11 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
  * and a five-minute lifetime.
  * <p>
  * The test JVMs run the quick JIT alone, under which RSA's arithmetic is slow: signing a token per request and a
- * new key pair per Quarkus start took about a tenth of dsr-service's test JVM CPU (docs/benchmarks.md). So the key pairs
- * are made once per test JVM (a Quarkus restart for a test profile keeps the same trusted key), and the tokens of
- * {@link #controller()}, {@link #auditor()}, {@link #withGroups} and {@link #controllerNamed} are signed once per
- * set of claims and reused while at least a minute of their five is left. A test that
- * needs a token of its own builds it with {@link #claims}.
+ * new key pair per Quarkus start took about a tenth of dsr-service's test JVM CPU (docs/benchmarks.md). So the key
+ * pairs are made once per test JVM (a Quarkus restart for a test profile keeps the same trusted key), and the tokens
+ * of {@link #controller()}, {@link #auditor()}, {@link #withGroups} and {@link #controllerNamed} are signed once per
+ * set of claims and reused while at least a minute of their five is left. A test that needs a token of its own
+ * builds it with {@link #claims}.
  */
 public class TestTokens implements QuarkusTestResourceLifecycleManager {
 
