@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,8 +55,7 @@ class DatabaseOutageTest {
         Instant started = DisposableDatabaseResource.startedAt();
         assertNotNull(started, "the database was started during the service's start");
         Management.given().get("/q/health/ready").then().statusCode(200);
-        try (Connection connection = DriverManager.getConnection(
-                DisposableDatabaseResource.postgres().databases().jdbcUrl("consent_outage"), "postgres", "");
+        try (Connection connection = DisposableDatabaseResource.postgres().databases().connect("consent_outage");
                 ResultSet first = connection.createStatement().executeQuery("select min(installed_on) at time zone "
                         + "current_setting('TimeZone') from flyway_schema_history")) {
             first.next();
