@@ -16,12 +16,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import eu.privacysuite.console.config.ConsoleConfig;
 import io.quarkus.oidc.AccessTokenCredential;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Calls a service's API with the signed-in user's own access token, so that the service's role check decides
  * (the console is trusted with nothing). The JDK's HTTP client suffices: every call is one JSON request whose answer,
  * problem+json included, is passed on as it came; a typed REST client per endpoint would only copy the services'
- * records.
+ * records. A 401 is the exception: the user's token is no longer accepted, and the console signs them in again
+ * ({@link SessionRefused}).
  */
 @RequestScoped
 public class ServiceApi {
@@ -32,11 +34,14 @@ public class ServiceApi {
     private final ConsoleConfig config;
     private final AccessTokenCredential accessToken;
     private final ObjectMapper json;
+    private final HttpServerRequest browserRequest;
 
-    public ServiceApi(ConsoleConfig config, AccessTokenCredential accessToken, ObjectMapper json) {
+    public ServiceApi(ConsoleConfig config, AccessTokenCredential accessToken, ObjectMapper json,
+            HttpServerRequest browserRequest) {
         this.config = config;
         this.accessToken = accessToken;
         this.json = json;
+        this.browserRequest = browserRequest;
     }
 
     public ApiAnswer get(Suite service, String path) {
@@ -80,6 +85,9 @@ public class ServiceApi {
     private ApiAnswer send(HttpRequest.Builder request) {
         try {
             HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() == 401 && browserRequest.getCookie(SessionRefused.MARKER) == null) {
+                throw new SessionRefused();
+            }
             return new ApiAnswer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
                     response.body());
         } catch (IOException e) {
