@@ -30,9 +30,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -46,13 +43,14 @@ import eu.privacysuite.localstack.SuiteService;
  * photographed into docs/screenshots/console/; an auditor finds no write action, and a POST with their session is
  * refused by the console, as the service refuses their token. On the shared stack, with one browser for the class: the journeys
  * are ordered methods. The browser's session keeps the tokens it signed in with for the whole class, so the class
- * never runs beside {@link KeyRotationIT}, which removes the key that signed them.
+ * never runs beside {@link KeyRotationIT}, which removes the key that signed them: the console would sign the browser
+ * in again at its next page, and a form sent at that moment would be lost.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ResourceLock(value = SuiteKeycloak.SIGNING_KEYS, mode = ResourceAccessMode.READ)
 class ConsoleAcrossTheSuiteIT extends AcrossTheSuite {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration WAIT = ConsoleBrowser.WAIT;
     /** A 1×1 PNG: dsr-service checks a document by its first bytes. */
     private static final byte[] PNG = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
@@ -72,15 +70,7 @@ class ConsoleAcrossTheSuiteIT extends AcrossTheSuite {
         console = stack.startConsole(true).baseUrl();
         screenshots = Path.of(System.getProperty("privacy.repo", "..")).resolve("docs/screenshots/console");
         Files.createDirectories(screenshots);
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getenv().getOrDefault("CHROMIUM_BINARY", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000",
-                "--lang=en");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver")).toFile())
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(WAIT);
+        browser = ConsoleBrowser.open();
     }
 
     @AfterAll
@@ -200,13 +190,7 @@ class ConsoleAcrossTheSuiteIT extends AcrossTheSuite {
     }
 
     private void signIn(String user, String password) {
-        browser.get(console + "/requests");
-        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        assertTrue(browser.getCurrentUrl().startsWith(stack.keycloak().realmUrl()), "the provider's own login page");
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("kc-login")).click();
-        waitFor(ExpectedConditions.urlContains(console));
+        ConsoleBrowser.signIn(browser, console, stack.keycloak(), user, password);
     }
 
     private void choose(String language) {
@@ -273,6 +257,6 @@ class ConsoleAcrossTheSuiteIT extends AcrossTheSuite {
     }
 
     private void waitFor(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
-        new WebDriverWait(browser, WAIT).until(condition);
+        ConsoleBrowser.waitFor(browser, condition);
     }
 }

@@ -17,9 +17,13 @@ import java.util.Base64;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.lang.JoseException;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -33,12 +37,15 @@ import eu.privacysuite.localstack.SuiteService;
  * that take a new token for each call (a rotation only changes which key signs their next ones, and their services
  * fetch the new key on its unknown key id, as this class shows), but never beside one that holds a token for its
  * whole run: removing the key that signed it ends that session, as it would for a real user. The console's browser
- * session is such a holder ({@link SuiteKeycloak#SIGNING_KEYS}).
+ * session is such a holder ({@link SuiteKeycloak#SIGNING_KEYS}). This class holds one itself: an auditor signed in to
+ * the console before the rotation is signed in again, without a password, at the first page after the removal.
  */
 @ResourceLock(value = SuiteKeycloak.SIGNING_KEYS, mode = ResourceAccessMode.READ_WRITE)
 class KeyRotationIT extends AcrossTheSuite {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private WebDriver browser;
 
     KeyRotationIT() {
         // On the shared stack, whose services fetch the JWKS again every minute: how long a removed key still verifies.
@@ -51,6 +58,10 @@ class KeyRotationIT extends AcrossTheSuite {
         String before = stack.tokens().token(ControllerTokens.AUDITOR);
         assertEquals(200, statusWith(before), "a token of the realm's current key");
         String oldProvider = keys.providerOf(kid(before));
+        String console = stack.startConsole(true).baseUrl();
+        browser = ConsoleBrowser.open();
+        ConsoleBrowser.signIn(browser, console, stack.keycloak(), "auditor", stack.keycloak().secrets().auditorPassword());
+        String session = browser.manage().getCookieNamed("q_session").getValue();
 
         keys.addSigningKeyAboveTheOthers("rotated-" + System.currentTimeMillis());
         String after = stack.tokens().token(ControllerTokens.AUDITOR);
@@ -62,6 +73,19 @@ class KeyRotationIT extends AcrossTheSuite {
         Eventually.until("a token of the removed key refused", Duration.ofMinutes(2), () -> statusWith(before), s -> s == 401);
         assertEquals(200, statusWith(after), "the new key's tokens still pass");
         assertEquals(401, statusWith(signedByAnotherKey(after)), "the same claims and key id, signed by a key not the realm's");
+
+        // dsr-service now refuses the console's token too: the console signs the auditor in again and shows the inbox.
+        browser.get(console + "/requests");
+        ConsoleBrowser.waitFor(browser, ExpectedConditions.presenceOfElementLocated(By.id("status")));
+        assertEquals(console + "/requests", browser.getCurrentUrl());
+        assertNotEquals(session, browser.manage().getCookieNamed("q_session").getValue(), "a new session");
+    }
+
+    @AfterAll
+    void closeTheBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
     }
 
     private int statusWith(String token) {

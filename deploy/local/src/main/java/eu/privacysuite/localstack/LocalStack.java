@@ -49,6 +49,7 @@ public final class LocalStack implements AutoCloseable {
     private Path crmConfig;
     private Path retentionCrmConfig;
     private ConsoleProcess console;
+    private boolean consoleSecureCookies;
 
     private LocalStack(StackSettings settings, LocalSecrets secrets, KraftBroker broker, LocalDatabases databases,
             KeycloakServer keycloak, boolean ownKeycloak) {
@@ -210,10 +211,19 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * Starts the privacy office's console at {@code PRIVACY_PORT_BASE} + 5 (8085), trusting the stack's Keycloak and
-     * calling this stack's services, and waits until it is ready. Opt-in: deploy/local/run starts it, and the one
-     * end-to-end class that drives it; the others do not pay for it.
+     * calling this stack's services, and waits until it is ready. Opt-in: deploy/local/run starts it, and the
+     * end-to-end classes that drive it; the others do not pay for it. Started once: a second call answers the
+     * console already running (the classes of a shared stack each ask for it).
      */
-    public ConsoleProcess startConsole(boolean secureCookies) {
+    public synchronized ConsoleProcess startConsole(boolean secureCookies) {
+        if (console != null) {
+            if (consoleSecureCookies != secureCookies) {
+                throw new IllegalStateException("the console runs already, with secure cookies "
+                        + consoleSecureCookies);
+            }
+            return console;
+        }
+        consoleSecureCookies = secureCookies;
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PRIVACY_OIDC_ISSUER", keycloak.realmUrl());
         env.put("PRIVACY_OIDC_ORIGIN", keycloak.baseUrl());
