@@ -17,7 +17,9 @@ class BadInputAtTheDoorTest extends BadInputAtTheDoorTestBase {
                         {"civility":"MS","firstName":"Jeanne","lastName":"Martin","email":"jeanne@example.fr",
                          "phone":"05 53 69 22 00","postalAddress":"1 rue de la Paix\\n75002 Paris","country":"FR",
                          "message":"Please call me back","visitorId":"%s"}
-                        """.formatted(UUID.randomUUID())).multiline("message", "postalAddress"));
+                        """.formatted(UUID.randomUUID())).multiline("message", "postalAddress"),
+                // A path with two POST methods that differ by what they produce (JSON, or a page for a browser).
+                BadInput.post("/api/confirmations/" + "A".repeat(43), null).withPathId());
     }
 
     @Override

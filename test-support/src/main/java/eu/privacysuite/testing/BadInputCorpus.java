@@ -157,6 +157,8 @@ public final class BadInputCorpus {
             send("text/plain body", () -> request(e, e.path(), e.query(), BodyPublishers.ofString(e.body()), "text/plain"), null);
             send("XML body", () -> request(e, e.path(), e.query(), BodyPublishers.ofString("<" + MARK + "/>"), "application/xml"), null);
         }
+        send("a Content-Type that is not a media type", () -> request(e, e.path(), e.query(), e.body() == null ? null
+                : BodyPublishers.ofString(e.body()), MARK), null);
         send("accepts only text/html", () -> request(e, e.path(), e.query(), e.body() == null ? null
                 : BodyPublishers.ofString(e.body()), e.body() == null ? null : "application/json").header("Accept", "text/html"), null);
     }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,7 +37,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * The errors the HTTP layer makes before or around the resources, in problem+json like every other error: a URI,
- * headers or a declared body over the limits, a path no resource serves, and any failure of the routing itself.
+ * headers or a declared body over the limits, a Content-Type that is not a media type, a path no resource serves,
+ * and any failure of the routing itself.
  */
 @ApplicationScoped
 public class HttpDoor {
@@ -139,8 +141,25 @@ public class HttpDoor {
             answer(rc, 414, "URI Too Long", "The request URI is too long.");
         } else if (headerBytes(rc.request().headers()) > limits.maxHeaderSize().asLongValue()) {
             answer(rc, 431, "Request Header Fields Too Large", "The request headers are too large.");
+        } else if (!mediaTypeOrNone(rc.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
+            // Quarkus REST fails on it with an IllegalArgumentException (a 500) where a path has several methods
+            // that differ by their media types (contact-service's confirmation link); elsewhere it answers 415.
+            answer(rc, 400, "Bad Request", "The Content-Type header is not a media type.");
         } else {
             checkBody(rc, isUpload(rc));
+        }
+    }
+
+    /** Parsed as Quarkus REST parses it. */
+    private static boolean mediaTypeOrNone(String type) {
+        if (type == null) {
+            return true;
+        }
+        try {
+            MediaType.valueOf(type);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 
