@@ -157,6 +157,11 @@ public final class BadInputCorpus {
             send("text/plain body", () -> request(e, e.path(), e.query(), BodyPublishers.ofString(e.body()), "text/plain"), null);
             send("XML body", () -> request(e, e.path(), e.query(), BodyPublishers.ofString("<" + MARK + "/>"), "application/xml"), null);
         }
+        if (e.body() != null) {
+            send("an empty chunked body", () -> request(e, e.path(), e.query(), BodyPublishers.ofInputStream(
+                    () -> new ByteArrayInputStream(new byte[0])), "application/json"), null);
+        }
+        sendRaw("a transfer coding other than chunked", e, pathAndQuery(e), "Transfer-Encoding: gzip\r\n");
         send("a Content-Type that is not a media type", () -> request(e, e.path(), e.query(), e.body() == null ? null
                 : BodyPublishers.ofString(e.body()), MARK), null);
         send("accepts only text/html", () -> request(e, e.path(), e.query(), e.body() == null ? null
@@ -165,10 +170,15 @@ public final class BadInputCorpus {
 
     /** For what java.net.URI refuses to build: written on a socket as HTTP/1.1, the answer read back. */
     private void sendRaw(String what, BadInput e, String target) {
+        sendRaw(what, e, target, "Content-Length: 0\r\n");
+    }
+
+    /** For what java.net.http refuses to send: {@code framing} (header lines) says how long the body is. */
+    private void sendRaw(String what, BadInput e, String target, String framing) {
         sent++;
         String label = e.method() + " " + abbreviate(target) + ": " + what;
         StringBuilder head = new StringBuilder(e.method() + " " + target + " HTTP/1.1\r\nHost: " + base.getHost()
-                + "\r\nConnection: close\r\nContent-Length: 0\r\n");
+                + "\r\nConnection: close\r\n" + framing);
         e.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(30_000);
@@ -250,6 +260,11 @@ public final class BadInputCorpus {
         return e.withHeaders(HttpRequest.newBuilder(URI.create(base.resolve(e.path()) + "?" + rawQuery)))
                 .method(e.method(), e.body() == null ? BodyPublishers.noBody() : BodyPublishers.ofString(e.body()))
                 .header("Content-Type", "application/json");
+    }
+
+    private String pathAndQuery(BadInput e) {
+        URI uri = uri(e.path(), e.query());
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
     private URI uri(String path, Map<String, String> query) {

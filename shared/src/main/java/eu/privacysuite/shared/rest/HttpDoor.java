@@ -29,6 +29,7 @@ import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.cors.CORSFilter;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
@@ -37,8 +38,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * The errors the HTTP layer makes before or around the resources, in problem+json like every other error: a URI,
- * headers or a declared body over the limits, a Content-Type that is not a media type, a path no resource serves,
- * and any failure of the routing itself.
+ * headers or a declared body over the limits, a Content-Type that is not a media type, a transfer coding other
+ * than chunked, a path no resource serves, and any failure of the routing itself.
  */
 @ApplicationScoped
 public class HttpDoor {
@@ -52,6 +53,8 @@ public class HttpDoor {
     /** Before Quarkus's CORS filter (300), which refuses an origin with an empty 403. */
     private static final int ORIGIN_PRIORITY = 310;
     private static final int ALMOST_LAST = Integer.MAX_VALUE - 1;
+    /** Marks a request whose body {@link #checkBody} read. */
+    private static final String BODY_READ_HERE = HttpDoor.class.getName() + ".bodyReadHere";
 
     private final ObjectMapper json;
     private final DoorLimits limits;
@@ -83,6 +86,7 @@ public class HttpDoor {
 
     void limits(@Observes Filters filters) {
         filters.register(this::checkLimits, LIMITS_PRIORITY);
+        filters.register(this::emptyBodyReadHere, LIMITS_PRIORITY - 1);
         if (cors) {
             filters.register(this::checkOrigin, ORIGIN_PRIORITY);
         }
@@ -165,7 +169,11 @@ public class HttpDoor {
 
     private void checkBody(RoutingContext rc, boolean upload) {
         boolean chunked = rc.request().headers().contains(HttpHeaders.TRANSFER_ENCODING);
-        if (declaredBodyTooLarge(rc, upload ? serverMaxBody : maxBody)) {
+        if (chunked && !onlyChunked(rc)) {
+            // Netty would read such a body until the connection closes (RFC 9112 6.1: 400, then close).
+            rc.response().putHeader(HttpHeaders.CONNECTION, "close");
+            answer(rc, 400, "Bad Request", "The only transfer coding accepted is chunked.");
+        } else if (declaredBodyTooLarge(rc, upload ? serverMaxBody : maxBody)) {
             rc.response().putHeader(HttpHeaders.CONNECTION, "close");
             answer(rc, 413, "Content Too Large", "The request body is too large.");
         } else if (upload && chunked) {
@@ -177,16 +185,34 @@ public class HttpDoor {
             // An HTTP/2 body without Content-Length is not read here: whether one follows is not known yet, and
             // reading a body-less POST here leaves Quarkus REST a consumed request (a 500). The server's limit
             // bounds it.
+            rc.put(BODY_READ_HERE, true);
             bodies.handle(rc);
         } else if (!upload && rc.request().version() != HttpVersion.HTTP_2 && declaresBody(rc) && !isForm(rc)) {
             // Read here, on the event loop, in one piece: a blocking resource then reads it from memory instead of
             // waiting for it on a worker thread, a hand-off that took 14 % of consent-service's profiled samples on
             // a consent (docs/performance.md). Not over HTTP/2: Quarkus REST pauses the request it starts on, and an
             // HTTP/2 request already read refuses that (a 500).
+            rc.put(BODY_READ_HERE, true);
             bodies.handle(rc);
         } else {
             rc.next();
         }
+    }
+
+    private static boolean onlyChunked(RoutingContext rc) {
+        List<String> codings = rc.request().headers().getAll(HttpHeaders.TRANSFER_ENCODING);
+        return codings.size() == 1 && codings.get(0).strip().equalsIgnoreCase("chunked");
+    }
+
+    /**
+     * A body read by {@link #checkBody} that held nothing (an empty chunked body): Vert.x leaves the routing context
+     * without a body, and Quarkus REST then waits for one on a request that has ended, with no answer ever.
+     */
+    private void emptyBodyReadHere(RoutingContext rc) {
+        if (rc.get(BODY_READ_HERE) != null && rc.body().buffer() == null) {
+            rc.setBody(Buffer.buffer());
+        }
+        rc.next();
     }
 
     private static boolean declaresBody(RoutingContext rc) {
