@@ -162,6 +162,25 @@ class ConsoleAcrossTheSuiteIT extends AcrossTheSuite {
 
     @Test
     @Order(4)
+    void aMalformedOrOversizedFormIsAProblemAndRecordsNothing() {
+        browser.get(console + "/retention");
+        String csrf = browser.findElement(By.cssSelector("form.lang input[name=csrf-token]")).getAttribute("value");
+        String broken = fetch("POST", console + "/retention/holds",
+                "csrf-token=" + csrf + "&target=SUBJECT&email=%ZZ&reason=Case%202026-119");
+        assertTrue(broken.startsWith("400 application/problem+json") && broken.contains("broken %-escape"), broken);
+        String tooLong = fetch("POST", console + "/retention/holds", "csrf-token=" + csrf
+                + "&target=SUBJECT&email=held.person%40example.org&reason=Case%202026-120%20" + "a".repeat(20_000));
+        assertTrue(tooLong.startsWith("413 application/problem+json"), tooLong);
+        String cutShort = fetch("POST", console + "/requests/" + requestId + "/document", "--zz\r\nContent-Disposition: "
+                + "form-data; name=\"document\"; filename=\"a\"\r\n\r\nabc", "multipart/form-data; boundary=zz");
+        assertTrue(cutShort.startsWith("400 application/problem+json") && cutShort.contains("cut short"), cutShort);
+        browser.get(console + "/retention");
+        assertTrue(browser.findElements(By.xpath("//table[@id='holds']//tr[td[contains(., 'Case 2026-119')"
+                + " or contains(., 'Case 2026-120')]]")).isEmpty(), "a refused form placed a hold");
+    }
+
+    @Test
+    @Order(5)
     void auditorFindsNoWriteActionAndIsRefusedAPost() {
         browser.get(console + "/logout");
         waitFor(ExpectedConditions.urlContains("/signed-out.html"));
@@ -244,12 +263,16 @@ class ConsoleAcrossTheSuiteIT extends AcrossTheSuite {
 
     /** A request from the page, with the browser's cookies: "STATUS CONTENT-TYPE BODY-START". */
     private String fetch(String method, String url, String formBody) {
+        return fetch(method, url, formBody, "application/x-www-form-urlencoded");
+    }
+
+    private String fetch(String method, String url, String body, String contentType) {
         browser.manage().timeouts().scriptTimeout(WAIT);
         return (String) ((JavascriptExecutor) browser).executeAsyncScript("const done = arguments[arguments.length - 1];"
                 + "const init = { method: arguments[0], redirect: 'manual', credentials: 'same-origin' };"
-                + "if (arguments[2]) { init.body = arguments[2]; init.headers = {'Content-Type': 'application/x-www-form-urlencoded'}; }"
+                + "if (arguments[2]) { init.body = arguments[2]; init.headers = {'Content-Type': arguments[3]}; }"
                 + "fetch(arguments[1], init).then(r => r.text().then(t => done(r.status + ' ' + r.headers.get('content-type') + ' ' + t.substring(0, 200))))"
-                + ".catch(e => done('failed ' + e));", method, url, formBody);
+                + ".catch(e => done('failed ' + e));", method, url, body, contentType);
     }
 
     private String status() {

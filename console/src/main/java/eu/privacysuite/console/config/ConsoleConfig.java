@@ -17,6 +17,14 @@ public interface ConsoleConfig {
     @WithDefault("20")
     int pageSize();
 
+    /**
+     * The largest JSON body the console sends a service, in bytes: the smallest of the services' own limits
+     * ({@code privacy.http.max-body-size}, 16 KB). A form over it is refused by the console (413): a service would
+     * answer 413 and close the connection while the body is still being sent, which reads as no answer at all.
+     */
+    @WithDefault("16384")
+    int maxJsonBody();
+
     interface Services {
         @WithDefault("http://127.0.0.1:8081")
         String consent();

@@ -22,6 +22,25 @@ public class Problems {
     }
 
     @ServerExceptionMapper
+    public Response tooLarge(ServiceApi.FormTooLarge e) {
+        return problem(413, "Content Too Large", e.getMessage());
+    }
+
+    /**
+     * Quarkus REST's form reader fails on a field with a broken %-escape with an IllegalArgumentException of its URL
+     * decoder: the client's error (400). Any other IllegalArgumentException is a fault of the console (500, logged).
+     */
+    @ServerExceptionMapper
+    public Response illegalArgument(IllegalArgumentException e) {
+        StackTraceElement[] where = e.getStackTrace();
+        if (where.length > 0 && where[0].getClassName().equals("org.jboss.resteasy.reactive.common.util.URLUtils")) {
+            return problem(400, "Bad Request", "A form field holds a broken %-escape.");
+        }
+        LOG.error("unexpected error", e);
+        return problem(500, "Internal Server Error", "The request could not be completed.");
+    }
+
+    @ServerExceptionMapper
     public Response unavailable(ServiceApi.ServiceUnavailable e) {
         LOG.warnf("a service did not answer: %s", e.getCause().getClass().getSimpleName());
         return problem(503, "Service Unavailable", "A service of the suite did not answer; try again in a moment.");

@@ -49,12 +49,17 @@ public class ServiceApi {
     }
 
     public ApiAnswer post(Suite service, String path, Object body) {
+        byte[] bytes;
         try {
-            return send(request(service, path).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+            bytes = json.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a request body", e);
         }
+        if (bytes.length > config.maxJsonBody()) {
+            throw new FormTooLarge(config.maxJsonBody());
+        }
+        return send(request(service, path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
     }
 
     /** A POST without a body (cancel, retry, mail a code). */
@@ -106,6 +111,13 @@ public class ServiceApi {
             case DSR -> s.dsr();
             case RETENTION -> s.retention();
         };
+    }
+
+    /** A form whose fields, as the service would receive them, are over {@link ConsoleConfig#maxJsonBody()}. */
+    public static final class FormTooLarge extends RuntimeException {
+        FormTooLarge(int limit) {
+            super("The form's fields are too long: at most " + limit / 1024 + " KB in all.");
+        }
     }
 
     /** A service did not answer: the page says so (503), the user tries again. */
