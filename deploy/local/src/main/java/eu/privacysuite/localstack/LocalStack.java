@@ -63,6 +63,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** The stack with a Keycloak of its own (deploy/local/run), started first and awaited last: it is the slowest. */
     public static LocalStack start(StackSettings settings) {
+        requirePortsFree(settings, EnumSet.allOf(SuiteService.class), true);
         LocalSecrets secrets = LocalSecrets.loadOrCreate(settings.dataDir());
         KeycloakServer keycloak = settings.launchKeycloak(secrets);
         try {
@@ -83,7 +84,21 @@ public final class LocalStack implements AutoCloseable {
 
     /** As {@link #start(StackSettings, KeycloakServer)} with only {@code only} of the services (and all the topics). */
     public static LocalStack start(StackSettings settings, KeycloakServer keycloak, Set<SuiteService> only) {
+        requirePortsFree(settings, only, false);
         return start(settings, LocalSecrets.loadOrCreate(settings.dataDir()), keycloak, false, only);
+    }
+
+    /**
+     * Refuses to start beside something that holds one of the stack's ports, such as a stack that is still running:
+     * its Keycloak would answer for this one's, with other passwords.
+     */
+    private static void requirePortsFree(StackSettings settings, Set<SuiteService> only, boolean ownKeycloak) {
+        List<String> taken = settings.portsTaken(only, ownKeycloak);
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException("ports in use: " + String.join(", ", taken) + ". Is another stack still"
+                    + " running? Stop it, or move this one with PRIVACY_PORT_BASE, PRIVACY_KAFKA_PORT and"
+                    + " PRIVACY_KAFKA_CONTROLLER_PORT.");
+        }
     }
 
     private static LocalStack start(StackSettings settings, LocalSecrets secrets, KeycloakServer keycloak, boolean ownKeycloak) {
@@ -336,23 +351,37 @@ public final class LocalStack implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException(service + " replica " + replica + " is not part of this stack"));
     }
 
+    /** Stops every part, each even when stopping another failed; the first failure is thrown at the end. */
     @Override
     public void close() {
-        // All at once: each service takes seconds to drain its consumers, and they do not depend on each other.
+        List<RuntimeException> failures = new ArrayList<>();
         if (console != null) {
-            console.close();
+            stopping(failures, console::close);
         }
-        services.forEach(ServiceProcess::requestStop);
-        services.forEach(ServiceProcess::awaitStop);
+        // All at once: each service takes seconds to drain its consumers, and they do not depend on each other.
+        services.forEach(service -> stopping(failures, service::requestStop));
+        services.forEach(service -> stopping(failures, service::awaitStop));
         if (mailServer != null) {
-            mailServer.close();
+            stopping(failures, mailServer::close);
         }
         if (crm != null) {
-            crm.close();
+            stopping(failures, crm::close);
         }
-        broker.close();
+        stopping(failures, broker::close);
         if (ownKeycloak) {
-            keycloak.close();
+            stopping(failures, keycloak::close);
+        }
+        if (!failures.isEmpty()) {
+            failures.subList(1, failures.size()).forEach(failures.get(0)::addSuppressed);
+            throw failures.get(0);
+        }
+    }
+
+    private static void stopping(List<RuntimeException> failures, Runnable stop) {
+        try {
+            stop.run();
+        } catch (RuntimeException e) {
+            failures.add(e);
         }
     }
 

@@ -1,7 +1,14 @@
 package eu.privacysuite.localstack;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where and how the local stack runs. The local stack uses the defaults (ports 8081-8084, SMTP 8105 and its
@@ -115,6 +122,43 @@ public record StackSettings(
 
     public Path keycloakLog() {
         return dataDir.resolve("logs").resolve("keycloak.log");
+    }
+
+    /**
+     * The ports this stack would listen on that something else holds already, as "what port" (empty when all are
+     * free): the broker's two, each replica's service and management ports, the console's two, the mail server's two,
+     * the stand-in CRM's when asked for, and Keycloak's when the stack starts its own.
+     */
+    public List<String> portsTaken(Set<SuiteService> services, boolean ownKeycloak) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("the Kafka broker", kafkaPort);
+        ports.put("the Kafka controller", kafkaControllerPort);
+        for (int replica = 1; replica <= replicas; replica++) {
+            for (SuiteService service : services) {
+                String name = service.module() + (replica == 1 ? "" : " replica " + replica);
+                ports.put(name, port(service, replica));
+                ports.put(name + " (management)", service.managementPort(port(service, replica)));
+            }
+        }
+        ports.put("the console", consolePort());
+        ports.put("the console (management)", consolePort() + 1000);
+        ports.put("the mail server (SMTP)", smtpPort());
+        ports.put("the mail server (API)", mailApiPort());
+        if (externalCrm()) {
+            ports.put("the stand-in CRM", crmPort());
+        }
+        if (ownKeycloak) {
+            ports.put("Keycloak", keycloakPort());
+        }
+        List<String> taken = new ArrayList<>();
+        ports.forEach((what, port) -> {
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.bind(new InetSocketAddress("127.0.0.1", port));
+            } catch (IOException e) {
+                taken.add(what + " " + port);
+            }
+        });
+        return taken;
     }
 
     /** Starts this stack's Keycloak without waiting for it. */
