@@ -3,6 +3,7 @@ package eu.privacysuite.localstack;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 import eu.privacysuite.shared.dlq.DeadLetterReplay;
 
@@ -58,6 +59,22 @@ public final class LocalStackCommand {
 
     private static void run(StackSettings settings) throws InterruptedException {
         System.out.println("Starting the privacy suite (data in " + settings.dataDir() + ") ...");
+        // Installed before anything starts: Ctrl-C or SIGTERM during the start (Keycloak's first one takes minutes)
+        // stops what was launched so far instead of leaving it running.
+        AtomicReference<LocalStack> started = new AtomicReference<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LocalStack running = started.get();
+            if (running != null || ProcessHandle.current().descendants().anyMatch(ProcessHandle::isAlive)) {
+                System.out.println("\nStopping the privacy suite ...");
+                if (running != null) {
+                    running.close();
+                }
+                ChildProcesses.stopAll(ProcessHandle.current());
+                System.out.println("Stopped. Data kept in " + settings.dataDir());
+            }
+            stopped.countDown();
+        }, "local-stack-stop"));
         LocalStack stack;
         try {
             stack = LocalStack.start(settings);
@@ -66,23 +83,16 @@ public final class LocalStackCommand {
             System.exit(1);
             return;
         }
+        started.set(stack);
         ConsoleProcess console;
         try {
             // Plain HTTP on 127.0.0.1: the browser keeps Secure cookies for it, as for any local address.
             console = stack.startConsole(true);
         } catch (RuntimeException e) {
             System.err.println("The console did not start: " + e.getMessage());
-            stack.close();
             System.exit(1);
             return;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping the privacy suite ...");
-            stack.close();
-            System.out.println("Stopped. Data kept in " + settings.dataDir());
-            stopped.countDown();
-        }, "local-stack-stop"));
 
         System.out.println("\nThe privacy suite is ready.");
         System.out.printf("  %-18s %s%n", "Kafka broker", stack.bootstrapServers());
