@@ -26,20 +26,6 @@ public class Problems {
         return problem(413, "Content Too Large", e.getMessage());
     }
 
-    /**
-     * Quarkus REST's form reader fails on a field with a broken %-escape with an IllegalArgumentException of its URL
-     * decoder: the client's error (400). Any other IllegalArgumentException is a fault of the console (500, logged).
-     */
-    @ServerExceptionMapper
-    public Response illegalArgument(IllegalArgumentException e) {
-        StackTraceElement[] where = e.getStackTrace();
-        if (where.length > 0 && where[0].getClassName().equals("org.jboss.resteasy.reactive.common.util.URLUtils")) {
-            return problem(400, "Bad Request", "A form field holds a broken %-escape.");
-        }
-        LOG.error("unexpected error", e);
-        return problem(500, "Internal Server Error", "The request could not be completed.");
-    }
-
     @ServerExceptionMapper
     public Response unavailable(ServiceApi.ServiceUnavailable e) {
         LOG.warnf("a service did not answer: %s", e.getCause().getClass().getSimpleName());
@@ -61,14 +47,18 @@ public class Problems {
                 case 404 -> "There is no such page.";
                 default -> "The request was refused.";
             };
-            response.setEntity(Map.of("type", "about:blank", "title", Response.Status.fromStatusCode(status) == null
-                    ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase(), "status", status, "detail", detail),
+            response.setEntity(body(status, Response.Status.fromStatusCode(status) == null
+                    ? "Error" : Response.Status.fromStatusCode(status).getReasonPhrase(), detail),
                     null, jakarta.ws.rs.core.MediaType.valueOf("application/problem+json"));
         }
     }
 
     static Response problem(int status, String title, String detail) {
-        return Response.status(status).type("application/problem+json")
-                .entity(Map.of("type", "about:blank", "title", title, "status", status, "detail", detail)).build();
+        return Response.status(status).type("application/problem+json").entity(body(status, title, detail)).build();
+    }
+
+    /** The body of every problem the console answers itself. */
+    static Map<String, Object> body(int status, String title, String detail) {
+        return Map.of("type", "about:blank", "title", title, "status", status, "detail", detail);
     }
 }

@@ -1,8 +1,6 @@
 package eu.privacysuite.console.rest;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,13 +13,16 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * A form body Quarkus REST could not read, failed before any resource or exception mapper: a multipart body that
- * ends before its closing boundary fails the routing with an IOException, which Quarkus answered with its HTML 500
- * page. It is the client's error: 400 in problem+json, like the console's other refusals. Every other failure goes on
- * to Quarkus's own handling (the sign-in redirect among them).
+ * A form body Quarkus REST could not read fails the routing before any resource or exception mapper, and Quarkus
+ * answered it with its HTML 500 page. Both are the client's error, answered 400 in problem+json like the console's
+ * other refusals: a field with a broken %-escape (an IllegalArgumentException of Quarkus REST's URL decoder) and a
+ * multipart body that ends before its closing boundary (an IOException). Every other failure goes on to Quarkus's
+ * own handling (the sign-in redirect among them).
  */
 @ApplicationScoped
 public class RoutingFailures {
+
+    private static final String URL_DECODER = "org.jboss.resteasy.reactive.common.util.URLUtils";
 
     private final ObjectMapper json;
 
@@ -34,21 +35,28 @@ public class RoutingFailures {
     }
 
     private void failure(RoutingContext rc) {
-        if (rc.failure() instanceof IOException && isForm(rc) && !rc.response().headWritten()) {
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("type", "about:blank");
-            problem.put("title", "Bad Request");
-            problem.put("status", 400);
-            problem.put("detail", "The form's body is malformed or was cut short.");
-            try {
-                rc.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                        .end(json.writeValueAsString(problem));
-            } catch (JsonProcessingException e) {
-                rc.response().setStatusCode(400).end();
-            }
+        Throwable failure = rc.failure();
+        String detail = null;
+        if (failure instanceof IllegalArgumentException && thrownBy(failure, URL_DECODER)) {
+            detail = "A form field holds a broken %-escape.";
+        } else if (failure instanceof IOException) {
+            detail = "The form's body is malformed or was cut short.";
+        }
+        if (detail == null || !isForm(rc) || rc.response().headWritten()) {
+            rc.next();
             return;
         }
-        rc.next();
+        try {
+            rc.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                    .end(json.writeValueAsString(Problems.body(400, "Bad Request", detail)));
+        } catch (JsonProcessingException e) {
+            rc.response().setStatusCode(400).end();
+        }
+    }
+
+    private static boolean thrownBy(Throwable failure, String className) {
+        StackTraceElement[] where = failure.getStackTrace();
+        return where.length > 0 && where[0].getClassName().equals(className);
     }
 
     private static boolean isForm(RoutingContext rc) {
