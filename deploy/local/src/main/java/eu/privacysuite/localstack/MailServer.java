@@ -26,22 +26,24 @@ public final class MailServer implements AutoCloseable {
         this.process = process;
     }
 
-    public static MailServer start(Path jar, int smtpPort, int apiPort, Path log) {
+    /**
+     * Starts the mail server and returns at once, so that the stack starts the broker and the services meanwhile;
+     * {@link #awaitReady()} waits for it. The services need it only when a mail leaves their outbox, which retries.
+     */
+    public static MailServer launch(Path jar, int smtpPort, int apiPort, Path log) {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the suite first (./mvnw install -DskipTests)");
         }
         try {
             Files.createDirectories(log.getParent());
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx128m", "-XX:+UseSerialGC",
+            ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     "-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + smtpPort,
                     "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + apiPort,
                     // Any recipient gets a mailbox on first delivery; nobody logs in to send.
                     "-Dgreenmail.auth.disabled", "-jar", jar.toString()));
             builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            MailServer server = new MailServer(smtpPort, apiPort, builder.start());
-            server.awaitReady(Duration.ofMinutes(1));
-            return server;
+            return new MailServer(smtpPort, apiPort, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the mail server", e);
         }
@@ -56,7 +58,9 @@ public final class MailServer implements AutoCloseable {
         return "http://127.0.0.1:" + apiPort;
     }
 
-    private void awaitReady(Duration timeout) {
+    /** Waits until it answers (a minute at most); stops it and fails otherwise. */
+    public void awaitReady() {
+        Duration timeout = Duration.ofMinutes(1);
         if (!Readiness.await(process, URI.create(apiUrl() + "/api/service/readiness"), timeout, Duration.ofMillis(300),
                 "the mail server", () -> "")) {
             close();
