@@ -27,8 +27,8 @@ public final class MailServer implements AutoCloseable {
     }
 
     /**
-     * Starts the mail server and returns at once, so that the stack starts the broker and the services meanwhile;
-     * {@link #awaitReady()} waits for it. The services need it only when a mail leaves their outbox, which retries.
+     * Starts the mail server and returns at once, so that the stack starts the broker meanwhile; {@link #awaitReady()}
+     * waits for it.
      */
     public static MailServer launch(Path jar, int smtpPort, int apiPort, Path log) {
         if (!Files.exists(jar)) {
