@@ -1,19 +1,17 @@
 package eu.privacysuite.consent.service;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import eu.privacysuite.shared.security.HmacSha256;
 
 /**
  * Visitor ids the server issues and signs: {@code v1.<uuid>.<mac>}, HMAC-SHA-256 with a key derived from the
@@ -23,10 +21,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class VisitorIds {
 
     private static final String PREFIX = "v1.";
-    private final byte[] key;
+    private final HmacSha256 key;
 
     public VisitorIds(@ConfigProperty(name = "privacy.subject.pepper") String pepper) {
-        this.key = hmac(pepper.getBytes(StandardCharsets.UTF_8), "consent-visitor-id-v1");
+        this.key = new HmacSha256(new HmacSha256(pepper.getBytes(StandardCharsets.UTF_8)).of("consent-visitor-id-v1"));
     }
 
     public UUID issue() {
@@ -57,16 +55,6 @@ public class VisitorIds {
     }
 
     private byte[] mac(UUID visitorId) {
-        return Arrays.copyOf(hmac(key, visitorId.toString()), 16);
-    }
-
-    private static byte[] hmac(byte[] key, String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return Arrays.copyOf(key.of(visitorId.toString()), 16);
     }
 }

@@ -2,12 +2,9 @@ package eu.privacysuite.contact.service;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.OptionalLong;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +13,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import eu.privacysuite.contact.config.ContactConfig;
+import eu.privacysuite.shared.security.HmacSha256;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -38,7 +36,7 @@ public class ClientRateLimiter {
 
     private final PostgreSQLSelectForUpdateBasedProxyManager<Long> buckets;
     private final BucketConfiguration limit;
-    private final SecretKeySpec clientKey;
+    private final HmacSha256 clientKey;
 
     @Inject
     public ClientRateLimiter(ContactConfig config, DataSource dataSource,
@@ -52,8 +50,8 @@ public class ClientRateLimiter {
                 // A row can go once its bucket is full again: a fresh bucket then says the same.
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
                 .build();
-        this.clientKey = new SecretKeySpec(hmac(pepper.getBytes(StandardCharsets.UTF_8),
-                "contact-rate-limit-v1".getBytes(StandardCharsets.UTF_8)), "HmacSHA256");
+        this.clientKey = new HmacSha256(new HmacSha256(pepper.getBytes(StandardCharsets.UTF_8))
+                .of("contact-rate-limit-v1"));
     }
 
     /** Takes one request from the client's allowance; when none is left, the seconds until one is back. */
@@ -78,22 +76,6 @@ public class ClientRateLimiter {
 
     /** The first 8 bytes of HMAC-SHA-256(key, address): the row's id, from which the address cannot be read back. */
     long bucketId(String client) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(clientKey);
-            return ByteBuffer.wrap(mac.doFinal(client.getBytes(StandardCharsets.UTF_8))).getLong();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
-    }
-
-    private static byte[] hmac(byte[] key, byte[] message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(message);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        return ByteBuffer.wrap(clientKey.of(client)).getLong();
     }
 }

@@ -2,17 +2,15 @@ package eu.privacysuite.shared.subject;
 
 import java.net.IDN;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.text.Normalizer;
 import java.util.Base64;
 import java.util.Locale;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import eu.privacysuite.shared.security.HmacSha256;
 
 /**
  * The subject key: base64url(HMAC-SHA-256(pepper, normalize(email))). Every row tied to a person
@@ -21,14 +19,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class SubjectKeys {
 
-    private static final String HMAC = "HmacSHA256";
-    private final SecretKeySpec pepper;
+    private final HmacSha256 pepper;
 
     public SubjectKeys(@ConfigProperty(name = "privacy.subject.pepper") String pepper) {
         if (pepper == null || pepper.length() < 16) {
             throw new IllegalStateException("privacy.subject.pepper must be a secret of at least 16 characters");
         }
-        this.pepper = new SecretKeySpec(pepper.getBytes(StandardCharsets.UTF_8), HMAC);
+        this.pepper = new HmacSha256(pepper.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -61,13 +58,6 @@ public class SubjectKeys {
     }
 
     private String hmac(String value) {
-        try {
-            Mac mac = Mac.getInstance(HMAC);
-            mac.init(pepper);
-            byte[] digest = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA-256 unavailable", e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(pepper.of(value));
     }
 }
