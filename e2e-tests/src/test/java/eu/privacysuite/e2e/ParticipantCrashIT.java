@@ -95,6 +95,11 @@ class ParticipantCrashIT extends AcrossTheSuite {
         assertEquals(1, db.count(prefix + "dsr", "select count(*) from dsr_audit where request_id = ?::uuid"
                 + " and event like '%consent-service replied%'", requestId), "one answer recorded for the task");
 
+        // The reply that completed the request can reach dsr-service while the same relay round's deletions, on
+        // another partition, are still on their way: they are all on the topic once the outbox is empty (the relay
+        // deletes a row after the broker acknowledged it).
+        Eventually.until("consent-service's outbox drained after the erasure", Duration.ofSeconds(30),
+                () -> db.count(prefix + "consent", "select count(*) from outbox_event"), n -> n == 0);
         TopicProbe bus = new TopicProbe(stack.bootstrapServers());
         Map<String, Set<String>> deletionsByRecord = bus.readAll(Topics.RETENTION_LIFECYCLE).stream()
                 .map(r -> SuiteHttp.json(r.value()))
