@@ -24,7 +24,7 @@ public class VisitorIds {
     private final HmacSha256 key;
 
     public VisitorIds(@ConfigProperty(name = "privacy.subject.pepper") String pepper) {
-        this.key = new HmacSha256(new HmacSha256(pepper.getBytes(StandardCharsets.UTF_8)).of("consent-visitor-id-v1"));
+        this.key = new HmacSha256(pepper.getBytes(StandardCharsets.UTF_8)).derive("consent-visitor-id-v1");
     }
 
     public UUID issue() {

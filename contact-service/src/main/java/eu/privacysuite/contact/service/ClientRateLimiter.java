@@ -50,8 +50,7 @@ public class ClientRateLimiter {
                 // A row can go once its bucket is full again: a fresh bucket then says the same.
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
                 .build();
-        this.clientKey = new HmacSha256(new HmacSha256(pepper.getBytes(StandardCharsets.UTF_8))
-                .of("contact-rate-limit-v1"));
+        this.clientKey = new HmacSha256(pepper.getBytes(StandardCharsets.UTF_8)).derive("contact-rate-limit-v1");
     }
 
     /** Takes one request from the client's allowance; when none is left, the seconds until one is back. */

@@ -32,6 +32,11 @@ public final class HmacSha256 {
         return of(message.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A key of its own for one use, derived from this one under a label: HMAC-SHA-256 keyed by {@code of(label)}. */
+    public HmacSha256 derive(String label) {
+        return new HmacSha256(of(label));
+    }
+
     private static Mac newMac(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
