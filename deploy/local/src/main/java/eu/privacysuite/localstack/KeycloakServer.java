@@ -8,12 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -22,16 +24,28 @@ import org.jose4j.lang.JoseException;
 
 /**
  * The suite's identity provider on this machine: Keycloak from Maven Central's keycloak-quarkus-dist, unpacked once
- * under the data directory and run as a child process ({@code kc.sh start-dev}: its file-based H2 store, plain HTTP
- * on 127.0.0.1) with a Java 21+ that {@link Jdks} finds. At its first start it imports the realm {@value #REALM}
- * from deploy/keycloak/realm-privacy.json; Keycloak fills the file's {@code ${...}} placeholders (client secret,
- * passwords) from the environment this class gives it, out of {@link LocalSecrets}. Later starts keep the realm.
+ * under the data directory and run as a child process ({@code kc.sh start} with {@link #BUILD_OPTIONS}: its
+ * file-based H2 store, one node's local caches, plain HTTP on 127.0.0.1) with a Java 21+ that {@link Jdks} finds.
+ * Keycloak builds itself for its options before its first start (about 18 s of CPU); the suite's Maven build makes
+ * that build once, beside the distribution ({@link KeycloakBuild}), and each new copy takes it, so that no start
+ * builds again. At its first start it imports the realm {@value #REALM} from deploy/keycloak/realm-privacy.json;
+ * Keycloak fills the file's {@code ${...}} placeholders (client secret, passwords) from the environment this class
+ * gives it, out of {@link LocalSecrets}. Later starts keep the realm.
  */
 public final class KeycloakServer implements AutoCloseable {
 
     public static final String REALM = "privacy";
     /** Keycloak 26 runs on Java 21 or newer. */
     static final int JAVA_NEEDED = 21;
+    /**
+     * Keycloak's build-time options, given to {@code kc.sh build} and to every {@code kc.sh start}: a start whose
+     * options match those of the last build starts at once, any other builds first. One node: no cluster to discover.
+     */
+    static final List<String> BUILD_OPTIONS = List.of("--db=dev-file", "--cache=local");
+    /** Beside the distribution's zip: the copy that {@link KeycloakBuild} unpacked and built. */
+    static final String PREBUILT = "prebuilt";
+    /** In a built copy: the options it was built with, written once the build succeeded. */
+    static final String BUILT_MARKER = ".built";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.parseLong(
             System.getenv().getOrDefault("PRIVACY_KEYCLOAK_READY_TIMEOUT_SECONDS", "400")));
 
@@ -48,8 +62,9 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /**
-     * Starts Keycloak and returns at once: its first start takes a while (it builds itself for the dev profile and
-     * imports the realm), so the stack starts the rest meanwhile and calls {@link #awaitReady()} last.
+     * Starts Keycloak and returns at once: its first start takes a while (it creates its store and imports the realm,
+     * and builds itself first when the Maven build could not), so the stack starts the rest meanwhile and calls
+     * {@link #awaitReady()} last.
      */
     public static KeycloakServer launch(Path distZip, Path realmFile, Path home, int port, LocalSecrets secrets, Path log) {
         Path java = Jdks.javaOfAtLeast(JAVA_NEEDED);
@@ -58,13 +73,18 @@ public final class KeycloakServer implements AutoCloseable {
         }
         try {
             Path dist = unpack(distZip, home);
+            adoptPrebuild(distZip, dist);
             writeRealm(realmFile, dist.resolve("data/import/realm-" + REALM + ".json"));
             Files.createDirectories(log.getParent());
             // At a lower priority: its start is the longest and nothing waits for it until the first token, while
             // the broker's and the services' starts share the same cores (docs/performance.md "The local stack's
             // start"). The services fetch its keys at the first token they check.
-            ProcessBuilder builder = new ProcessBuilder(List.of("nice", "-n", "10", "bash", dist.resolve("bin/kc.sh").toString(),
-                    "start-dev", "--import-realm", "--http-host=127.0.0.1", "--http-port=" + port));
+            List<String> command = new ArrayList<>(List.of("nice", "-n", "10", "bash", dist.resolve("bin/kc.sh").toString(), "start"));
+            command.addAll(BUILD_OPTIONS);
+            // Plain HTTP on the loopback only, as the development mode this replaced; the issuer follows the request.
+            command.addAll(List.of("--import-realm", "--http-enabled=true", "--hostname-strict=false",
+                    "--http-host=127.0.0.1", "--http-port=" + port));
+            ProcessBuilder builder = new ProcessBuilder(command);
             Map<String, String> env = builder.environment();
             env.put("JAVA_HOME", java.getParent().getParent().toString());
             env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
@@ -173,6 +193,28 @@ public final class KeycloakServer implements AutoCloseable {
             Files.writeString(marker, distZip.getFileName().toString());
             return dist;
         }
+    }
+
+    /**
+     * Gives a new copy of the distribution the build {@link KeycloakBuild} made beside its zip (the four files of
+     * lib/quarkus), once per copy. Without one, or with one made for other options, Keycloak builds at its start.
+     */
+    static void adoptPrebuild(Path distZip, Path dist) throws IOException {
+        Path prebuilt = distZip.toAbsolutePath().resolveSibling(PREBUILT).resolve(dist.getFileName());
+        Path adopted = dist.resolve(".prebuild-adopted");
+        Path built = prebuilt.resolve(BUILT_MARKER);
+        if (Files.exists(adopted) || !Files.isRegularFile(built)
+                || !Files.readString(built).equals(String.join(" ", BUILD_OPTIONS))) {
+            return;
+        }
+        Path from = prebuilt.resolve("lib/quarkus");
+        Path to = dist.resolve("lib/quarkus");
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Files.writeString(adopted, prebuilt.toString());
     }
 
     /**
