@@ -139,7 +139,8 @@ public final class LocalStack implements AutoCloseable {
                 List<ServiceProcess> started = new ArrayList<>();
                 for (SuiteService service : only) {
                     started.add(ServiceProcess.launch(service, settings.serviceJar(service),
-                            settings.port(service, replica), settings.logFile(service, replica), stack.environment(service)));
+                            settings.port(service, replica), settings.logFile(service, replica), stack.environment(service),
+                            settings.serviceNiceness()));
                 }
                 stack.services.addAll(started);
                 for (ServiceProcess service : started) {
@@ -331,7 +332,7 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalArgumentException(service + " replica " + replica + " cannot be started: it is the first or already runs");
         }
         ServiceProcess started = ServiceProcess.launch(service, settings.serviceJar(service), settings.port(service, replica),
-                settings.logFile(service, replica), environment(service));
+                settings.logFile(service, replica), environment(service), settings.serviceNiceness());
         services.add(started);
         started.awaitReady(READY_TIMEOUT);
         return started;
