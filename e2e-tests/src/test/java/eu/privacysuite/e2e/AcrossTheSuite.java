@@ -24,9 +24,6 @@ import eu.privacysuite.testing.SuitePlatformResource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AcrossTheSuite {
 
-    /** A stack of a class's own: its services run at this {@code nice -n}, the shared stack's at 0, Keycloak at 10. */
-    static final int OWN_STACK_NICENESS = 15;
-
     private final String name;
     private final int portOffset;
     private final Map<String, String> environment;
@@ -64,9 +61,7 @@ abstract class AcrossTheSuite {
         Path data = repo.resolve("e2e-tests/target/" + name);
         SharedSuite.emptied(data);
         int portBase = Integer.parseInt(System.getenv().getOrDefault("PRIVACY_E2E_PORT_BASE", "18080")) + portOffset;
-        // Its services yield the CPU to the shared stack's and to Keycloak: the classes on the shared stack run one
-        // after another on it (the key rotation, then the console), and this class has time to spare.
-        stack = LocalStack.start(new StackSettings(repo, data, 0, 0, portBase, prefix, true, environment).niced(OWN_STACK_NICENESS),
+        stack = LocalStack.start(new StackSettings(repo, data, 0, 0, portBase, prefix, true, environment),
                 SuiteKeycloak.launchedOnce(repo), services());
         db = new SuiteDatabases(stack.databases());
         http = new SuiteHttp(stack);

@@ -139,8 +139,7 @@ public final class LocalStack implements AutoCloseable {
                 List<ServiceProcess> started = new ArrayList<>();
                 for (SuiteService service : only) {
                     started.add(ServiceProcess.launch(service, settings.serviceJar(service),
-                            settings.port(service, replica), settings.logFile(service, replica), stack.environment(service),
-                            settings.serviceNiceness()));
+                            settings.port(service, replica), settings.logFile(service, replica), stack.environment(service)));
                 }
                 stack.services.addAll(started);
                 for (ServiceProcess service : started) {
@@ -332,7 +331,7 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalArgumentException(service + " replica " + replica + " cannot be started: it is the first or already runs");
         }
         ServiceProcess started = ServiceProcess.launch(service, settings.serviceJar(service), settings.port(service, replica),
-                settings.logFile(service, replica), environment(service), settings.serviceNiceness());
+                settings.logFile(service, replica), environment(service));
         services.add(started);
         started.awaitReady(READY_TIMEOUT);
         return started;

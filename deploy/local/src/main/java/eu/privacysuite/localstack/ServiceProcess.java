@@ -19,27 +19,18 @@ public final class ServiceProcess {
     private final int port;
     private final Path log;
     private final Map<String, String> env;
-    private final int niceness;
     private final Process process;
 
-    private ServiceProcess(SuiteService service, Path jar, int port, Path log, Map<String, String> env, int niceness,
-            Process process) {
+    private ServiceProcess(SuiteService service, Path jar, int port, Path log, Map<String, String> env, Process process) {
         this.service = service;
         this.jar = jar;
         this.port = port;
         this.log = log;
         this.env = Map.copyOf(env);
-        this.niceness = niceness;
         this.process = process;
     }
 
     public static ServiceProcess launch(SuiteService service, Path jar, int port, Path log, Map<String, String> env) {
-        return launch(service, jar, port, log, env, 0);
-    }
-
-    /** With {@code niceness} above 0 the JVM runs under {@code nice -n niceness} (nice execs it: the same process). */
-    public static ServiceProcess launch(SuiteService service, Path jar, int port, Path log, Map<String, String> env,
-            int niceness) {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build the suite first (./mvnw install -DskipTests)");
         }
@@ -47,9 +38,6 @@ public final class ServiceProcess {
             Files.createDirectories(log.getParent());
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> command = new ArrayList<>();
-            if (niceness > 0) {
-                command.addAll(List.of("nice", "-n", String.valueOf(niceness)));
-            }
             command.add(java);
             command.addAll(ServiceJvm.options(jar));
             command.addAll(List.of("-jar", jar.toString()));
@@ -60,7 +48,7 @@ public final class ServiceProcess {
             // Off in the prod profile (Kubernetes); on the local stack a developer may want it.
             builder.environment().put("QUARKUS_SWAGGER_UI_ENABLE", "true");
             builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            return new ServiceProcess(service, jar, port, log, env, niceness, builder.start());
+            return new ServiceProcess(service, jar, port, log, env, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + service.module(), e);
         }
@@ -68,7 +56,7 @@ public final class ServiceProcess {
 
     /** The same service again, same jar, port, log and environment: after a crash, or a stop. */
     public ServiceProcess relaunch() {
-        return launch(service, jar, port, log, env, niceness);
+        return launch(service, jar, port, log, env);
     }
 
     /** SIGKILL (kill -9), as a crash: no shutdown hook runs, nothing is drained or committed on the way out. */

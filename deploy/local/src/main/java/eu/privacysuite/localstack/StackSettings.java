@@ -26,27 +26,14 @@ public record StackSettings(
         String databasePrefix,
         boolean freshDatabases,
         Map<String, String> serviceEnvironment,
-        int replicas,
-        int serviceNiceness) {
+        int replicas) {
 
-    /**
-     * Extra environment given to every service (e.g. a short retention schedule for a test); the services' CPU
-     * priority, as {@code nice -n}: 0 (the stack's own) unless a test stack yields to another ({@link #niced}).
-     */
+    /** Extra environment given to every service (e.g. a short retention schedule for a test). */
     public StackSettings {
         serviceEnvironment = Map.copyOf(serviceEnvironment);
         if (replicas < 1) {
             throw new IllegalArgumentException("replicas must be 1 or more, not " + replicas);
         }
-        if (serviceNiceness < 0 || serviceNiceness > 19) {
-            throw new IllegalArgumentException("serviceNiceness must be 0 to 19, not " + serviceNiceness);
-        }
-    }
-
-    public StackSettings(Path repoRoot, Path dataDir, int kafkaPort, int kafkaControllerPort, int portBase,
-            String databasePrefix, boolean freshDatabases, Map<String, String> serviceEnvironment, int replicas) {
-        this(repoRoot, dataDir, kafkaPort, kafkaControllerPort, portBase, databasePrefix, freshDatabases,
-                serviceEnvironment, replicas, 0);
     }
 
     /** One replica of each service. */
@@ -54,12 +41,6 @@ public record StackSettings(
             String databasePrefix, boolean freshDatabases, Map<String, String> serviceEnvironment) {
         this(repoRoot, dataDir, kafkaPort, kafkaControllerPort, portBase, databasePrefix, freshDatabases,
                 serviceEnvironment, 1);
-    }
-
-    /** The same settings, the services run at {@code nice -n niceness}: they take the CPU other processes leave. */
-    public StackSettings niced(int niceness) {
-        return new StackSettings(repoRoot, dataDir, kafkaPort, kafkaControllerPort, portBase, databasePrefix,
-                freshDatabases, serviceEnvironment, replicas, niceness);
     }
 
     public StackSettings(Path repoRoot, Path dataDir, int kafkaPort, int kafkaControllerPort, int portBase,
