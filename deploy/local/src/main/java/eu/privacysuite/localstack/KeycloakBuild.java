@@ -3,7 +3,6 @@ package eu.privacysuite.localstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -39,20 +38,16 @@ public final class KeycloakBuild {
             return;
         }
         Path dist = KeycloakServer.unpack(distZip, into);
-        Path marker = dist.resolve(KeycloakServer.BUILT_MARKER);
         String options = String.join(" ", KeycloakServer.BUILD_OPTIONS);
-        if (Files.isRegularFile(marker) && Files.readString(marker).equals(options)) {
+        if (KeycloakServer.builtForTheOptions(dist)) {
             System.out.println("[keycloak build] " + dist + " is already built for " + options);
             return;
         }
+        Path marker = dist.resolve(KeycloakServer.BUILT_MARKER);
         Files.deleteIfExists(marker);
         Path log = into.resolve("build.log");
         // At the lowest priority: in a parallel build it runs beside the four services' tests, and takes the CPU they leave.
-        List<String> command = new ArrayList<>(List.of("nice", "-n", "19", "bash", dist.resolve("bin/kc.sh").toString(), "build"));
-        command.addAll(KeycloakServer.BUILD_OPTIONS);
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("JAVA_HOME", java.getParent().getParent().toString());
-        builder.environment().put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
+        ProcessBuilder builder = KeycloakServer.kc(dist, java, 19, "build", List.of());
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         long started = System.nanoTime();
         Process process = builder.start();

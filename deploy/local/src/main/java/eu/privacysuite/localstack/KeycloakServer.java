@@ -38,8 +38,9 @@ public final class KeycloakServer implements AutoCloseable {
     /** Keycloak 26 runs on Java 21 or newer. */
     static final int JAVA_NEEDED = 21;
     /**
-     * Keycloak's build-time options, given to {@code kc.sh build} and to every {@code kc.sh start}: a start whose
-     * options match those of the last build starts at once, any other builds first. One node: no cluster to discover.
+     * The options given to {@code kc.sh build} and to every {@code kc.sh start}: a start whose build-time options
+     * ({@code --db}) match those of the last build starts at once, any other builds first. {@code --cache} is a
+     * run-time option, which the build ignores (and says so): one node, no cluster to discover.
      */
     static final List<String> BUILD_OPTIONS = List.of("--db=dev-file", "--cache=local");
     /** Beside the distribution's zip: the copy that {@link KeycloakBuild} unpacked and built. */
@@ -78,17 +79,12 @@ public final class KeycloakServer implements AutoCloseable {
             Files.createDirectories(log.getParent());
             // At a lower priority: its start is the longest and nothing waits for it until the first token, while
             // the broker's and the services' starts share the same cores (docs/performance.md "The local stack's
-            // start"). The services fetch its keys at the first token they check.
-            List<String> command = new ArrayList<>(List.of("nice", "-n", "10", "bash", dist.resolve("bin/kc.sh").toString(), "start"));
-            command.addAll(BUILD_OPTIONS);
-            // Plain HTTP on the loopback only, as the development mode this replaced; the issuer follows the request.
-            command.addAll(List.of("--import-realm", "--http-enabled=true", "--hostname-strict=false",
-                    "--http-host=127.0.0.1", "--http-port=" + port));
-            ProcessBuilder builder = new ProcessBuilder(command);
+            // start"). The services fetch its keys at the first token they check. Plain HTTP on the loopback only, as
+            // the development mode this replaced gave; the issuer follows the request.
+            ProcessBuilder builder = kc(dist, java, 10, "start", List.of("--import-realm", "--http-enabled=true",
+                    "--hostname-strict=false", "--http-host=127.0.0.1", "--http-port=" + port));
             Map<String, String> env = builder.environment();
-            env.put("JAVA_HOME", java.getParent().getParent().toString());
             env.put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
-            env.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
             env.put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", secrets.keycloakAdminPassword());
             env.put("PRIVACY_SCRIPTS_CLIENT_SECRET", secrets.scriptsClientSecret());
@@ -202,9 +198,7 @@ public final class KeycloakServer implements AutoCloseable {
     static void adoptPrebuild(Path distZip, Path dist) throws IOException {
         Path prebuilt = distZip.toAbsolutePath().resolveSibling(PREBUILT).resolve(dist.getFileName());
         Path adopted = dist.resolve(".prebuild-adopted");
-        Path built = prebuilt.resolve(BUILT_MARKER);
-        if (Files.exists(adopted) || !Files.isRegularFile(built)
-                || !Files.readString(built).equals(String.join(" ", BUILD_OPTIONS))) {
+        if (Files.exists(adopted) || !builtForTheOptions(prebuilt)) {
             return;
         }
         Path from = prebuilt.resolve("lib/quarkus");
@@ -215,6 +209,27 @@ public final class KeycloakServer implements AutoCloseable {
             }
         }
         Files.writeString(adopted, prebuilt.toString());
+    }
+
+    /** Whether {@code dist} holds a finished build for {@link #BUILD_OPTIONS} (its marker, written last). */
+    static boolean builtForTheOptions(Path dist) throws IOException {
+        Path marker = dist.resolve(BUILT_MARKER);
+        return Files.isRegularFile(marker) && Files.readString(marker).equals(String.join(" ", BUILD_OPTIONS));
+    }
+
+    /**
+     * {@code kc.sh <command>} of {@code dist} with {@link #BUILD_OPTIONS} and {@code more}, at {@code nice -n niceness},
+     * on the JDK of {@code java}, with C1 only (a short-lived or start-up-bound JVM on these 2-core machines).
+     */
+    static ProcessBuilder kc(Path dist, Path java, int niceness, String command, List<String> more) {
+        List<String> line = new ArrayList<>(List.of("nice", "-n", String.valueOf(niceness), "bash",
+                dist.resolve("bin/kc.sh").toString(), command));
+        line.addAll(BUILD_OPTIONS);
+        line.addAll(more);
+        ProcessBuilder builder = new ProcessBuilder(line);
+        builder.environment().put("JAVA_HOME", java.getParent().getParent().toString());
+        builder.environment().put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
+        return builder;
     }
 
     /**
