@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 
 import eu.privacysuite.retention.config.RetentionSchedule.CategoryRule;
 import eu.privacysuite.retention.config.RetentionSchedule;
+import eu.privacysuite.retention.domain.LedgerEntryRepository;
 import eu.privacysuite.retention.domain.PurgeOrderEntity;
+import eu.privacysuite.retention.service.PurgeOrdering;
 import eu.privacysuite.shared.events.ClockEvent;
 import eu.privacysuite.shared.subject.SubjectKeys;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -40,6 +42,8 @@ class SweepTest extends PurgeFlowTest {
     RetentionSchedule schedule;
     @Inject
     SubjectKeys subjectKeys;
+    @Inject
+    PurgeOrdering ordering;
 
     SweepTest() {
         super("2100-01-01T00:00:00Z");
@@ -164,6 +168,40 @@ class SweepTest extends PurgeFlowTest {
                 .post("/api/retention/holds").then().statusCode(403);
         given().auth().oauth2(TestTokens.controller()).contentType("application/json").body(Map.of("reason", "neither"))
                 .post("/api/retention/holds").then().statusCode(400);
+    }
+
+    @Test
+    void batchAfterBatchEachDueRecordIsOrderedOnceAndARestartedClockLeavesItsOrder() {
+        // Five prospects due at the same instant: the sweep's batches follow (due_at, id) from where the last one ended.
+        List<String> prospects = java.util.stream.IntStream.range(0, 5).mapToObj(i -> prospectCollectedAtT0()).toList();
+        clock.setNow(t0.plus(Duration.ofDays(4 * 366)));
+        CategoryRule rule = schedule.categories().get("PROSPECT");
+        Instant cutoff = clock.instant().minus(GRACE);
+        UUID sweepId = UUID.randomUUID();
+        PurgeOrdering.Batch batch = new PurgeOrdering.Batch(0, java.util.Optional.empty());
+        int batches = 0;
+        do {
+            java.util.Optional<LedgerEntryRepository.Cursor> after = batch.next();
+            batch = QuarkusTransaction.requiringNew().call(() -> ordering.orderBatch(sweepId, "PROSPECT", rule, cutoff, after, 2));
+            batches++;
+        } while (batch.records() == 2);
+        Map<String, UUID> orderOf = new TreeMap<>();
+        for (String prospect : prospects) {
+            UUID orderId = purges.orderOf(CONTACT, "PROSPECT", prospect);
+            assertNotNull(orderId, prospect + " ordered");
+            orderOf.put(prospect, orderId);
+        }
+        assertTrue(batches >= 3 && new java.util.HashSet<>(orderOf.values()).size() >= 3, batches + " batches, " + orderOf);
+        purges.sweep(false);
+        prospects.forEach(p -> assertEquals(orderOf.get(p), purges.orderOf(CONTACT, "PROSPECT", p), "a later sweep leaves it in its order"));
+
+        // The prospect writes again: its clock restarts and it leaves the order; the owner will report it held.
+        String returning = prospects.get(0);
+        Instant lastContact = t0.plus(Duration.ofDays(400));
+        lifecycle.send(returning, lifecycle.clock(null, CONTACT, "PROSPECT", returning, ClockEvent.LAST_CONTACT, lastContact));
+        lifecycle.awaitEntry(CONTACT, "PROSPECT", returning, e -> e.clockStartedAt.equals(lastContact));
+        assertNull(purges.orderOf(CONTACT, "PROSPECT", returning), "a restarted clock is in no order");
+        assertNotNull(purges.orderOf(CONTACT, "PROSPECT", prospects.get(1)));
     }
 
     private String prospectCollectedAtT0() {

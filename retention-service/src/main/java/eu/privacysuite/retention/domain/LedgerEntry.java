@@ -10,6 +10,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.Formula;
+
 import eu.privacysuite.shared.events.ClockEvent;
 
 /** One record's retention clock: when it started, by which event, and when the record is due for purging. */
@@ -46,7 +48,7 @@ public class LedgerEntry {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    /** The purge order this record is in while its owner has not reported; null otherwise. */
-    @Column(name = "purge_order_id")
+    /** The purge order this record is in while its owner has not reported; null otherwise (table purge_order_record). */
+    @Formula("(select o.order_id from purge_order_record o where o.clock_id = id)")
     public UUID purgeOrderId;
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import eu.privacysuite.retention.config.ExternalSystems;
 import eu.privacysuite.retention.config.RetentionSchedule.CategoryRule;
 import eu.privacysuite.retention.domain.DueRecord;
 import eu.privacysuite.retention.domain.LedgerEntryRepository;
+import eu.privacysuite.retention.domain.LedgerEntryRepository.Cursor;
 import eu.privacysuite.retention.domain.OrderStatus;
 import eu.privacysuite.retention.domain.PurgeOrderEntity;
 import eu.privacysuite.retention.domain.PurgeOrderRepository;
@@ -51,12 +53,21 @@ public class PurgeOrdering {
         this.clock = clock;
     }
 
-    /** Orders up to {@code limit} purgeable records of the category; returns how many. */
+    /** How many records a batch ordered, and where the category's next batch starts (empty: at the start). */
+    public record Batch(int records, Optional<Cursor> next) {
+    }
+
+    /**
+     * Orders up to {@code limit} purgeable records of the category that come after {@code after} (see
+     * {@link LedgerEntryRepository#claim}).
+     */
     @Transactional(TxType.MANDATORY)
-    public int orderBatch(UUID sweepId, String category, CategoryRule rule, Instant cutoff, int limit) {
-        List<DueRecord> batch = ledger.claim(category, rule.owner(), cutoff, limit);
+    public Batch orderBatch(UUID sweepId, String category, CategoryRule rule, Instant cutoff, Optional<Cursor> after,
+            int limit) {
+        LedgerEntryRepository.Claimed claimed = ledger.claim(category, rule.owner(), cutoff, after, limit);
+        List<DueRecord> batch = claimed.records();
         if (batch.isEmpty()) {
-            return 0;
+            return new Batch(0, after);
         }
         Instant now = Instant.now(clock);
         UUID orderId = UUID.randomUUID();
@@ -91,6 +102,6 @@ public class PurgeOrdering {
         orders.persist(entity);
         ledger.markOrdered(batch.stream().map(DueRecord::id).toList(), orderId);
         metrics.ordered(category, batch.size());
-        return batch.size();
+        return new Batch(batch.size(), claimed.next());
     }
 }

@@ -21,6 +21,7 @@ import eu.privacysuite.retention.config.RetentionSchedule.CategoryRule;
 import eu.privacysuite.retention.config.RetentionSchedule;
 import eu.privacysuite.retention.domain.DueCount;
 import eu.privacysuite.retention.domain.LedgerEntryRepository;
+import eu.privacysuite.retention.domain.LedgerEntryRepository.Cursor;
 import eu.privacysuite.retention.service.SweepResult.CategoryResult;
 import eu.privacysuite.shared.scheduling.JobLock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -110,14 +111,16 @@ public class Sweeper {
     private CategoryResult sweepCategory(UUID sweepId, String category, CategoryRule rule, Instant cutoff) {
         long records = 0;
         int orders = 0;
-        int ordered;
+        PurgeOrdering.Batch batch = new PurgeOrdering.Batch(0, Optional.empty());
         do {
-            // One transaction per batch: the rows are locked only while their order is written.
-            ordered = QuarkusTransaction.requiringNew()
-                    .call(() -> ordering.orderBatch(sweepId, category, rule, cutoff, config.batchSize()));
-            records += ordered;
-            orders += ordered > 0 ? 1 : 0;
-        } while (ordered == config.batchSize());
+            // One transaction per batch: the rows are locked only while their order is written. Each batch starts
+            // where the one before it ended.
+            Optional<Cursor> after = batch.next();
+            batch = QuarkusTransaction.requiringNew()
+                    .call(() -> ordering.orderBatch(sweepId, category, rule, cutoff, after, config.batchSize()));
+            records += batch.records();
+            orders += batch.records() > 0 ? 1 : 0;
+        } while (batch.records() == config.batchSize());
         return new CategoryResult(category, rule.owner(), records, orders, 0);
     }
 
