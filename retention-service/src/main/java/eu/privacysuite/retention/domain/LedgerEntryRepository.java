@@ -37,6 +37,11 @@ public class LedgerEntryRepository implements PanacheRepositoryBase<LedgerEntry,
      */
     private static final String NOT_ORDERED_PROBE =
             " (select o.clock_id from purge_order_record o where o.clock_id = c.id) is null ";
+    /** The ledger rows of order {@code :order} whose record is one of {@code :ids} (a text array). */
+    private static final String NAMED_IN_ORDER = """
+            select c.id from retention_clock c join (select distinct unnest(cast(:ids as text[])) as record_id) r
+                on c.record_id = r.record_id
+             where c.id = any(array(select clock_id from purge_order_record where order_id = :order))""";
 
 
     public Optional<LedgerEntry> findRecord(String service, String category, String recordId) {
@@ -150,31 +155,16 @@ public class LedgerEntryRepository implements PanacheRepositoryBase<LedgerEntry,
     }
 
     /** The owner purged these records, or they were gone already: the ledger forgets them. */
-    public int forgetOrdered(UUID orderId, List<String> recordIds) {
-        return recordIds.isEmpty() ? 0 : ((Number) getEntityManager().createNativeQuery("""
-                with gone as (delete from retention_clock c
-                               using (select distinct unnest(cast(:ids as text[])) as record_id) r
-                               where c.id = any(array(select clock_id from purge_order_record where order_id = :order))
-                                 and c.record_id = r.record_id
-                           returning c.id),
-                     out_of_orders as (delete from purge_order_record where clock_id = any(array(select id from gone)))
-                select count(*) from gone
-                """).setParameter("order", orderId).setParameter("ids", recordIds.toArray(String[]::new))
-                .getSingleResult()).intValue();
+    public long forgetOrdered(UUID orderId, List<String> recordIds) {
+        return recordIds.isEmpty() ? 0 : deleteWithOrders("id = any(array(" + NAMED_IN_ORDER + "))",
+                Map.of("order", orderId, "ids", recordIds.toArray(String[]::new)));
     }
 
     /** The owner held these records (their clock moved): the next sweep looks at them again. */
     public int releaseOrdered(UUID orderId, List<String> recordIds) {
-        return recordIds.isEmpty() ? 0 : getEntityManager().createNativeQuery("""
-                delete from purge_order_record
-                 where clock_id = any(array(select c.id
-                                              from retention_clock c
-                                              join (select distinct unnest(cast(:ids as text[])) as record_id) r
-                                                on c.record_id = r.record_id
-                                             where c.id = any(array(select clock_id from purge_order_record
-                                                                     where order_id = :order))))
-                """).setParameter("order", orderId).setParameter("ids", recordIds.toArray(String[]::new))
-                .executeUpdate();
+        return recordIds.isEmpty() ? 0 : getEntityManager()
+                .createNativeQuery("delete from purge_order_record where clock_id = any(array(" + NAMED_IN_ORDER + "))")
+                .setParameter("order", orderId).setParameter("ids", recordIds.toArray(String[]::new)).executeUpdate();
     }
 
     /** Per category, records due before the cutoff and not ordered yet: purgeable, and held. */
