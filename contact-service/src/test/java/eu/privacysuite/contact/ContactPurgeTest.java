@@ -5,10 +5,15 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
@@ -41,6 +46,8 @@ class ContactPurgeTest {
     SubjectKeys subjectKeys;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    DataSource dataSource;
 
     @Test
     void anExpiredContactRequestIsDeletedAFreshOneIsHeldAndAReSentOrderIsReportedAgain() {
@@ -118,6 +125,63 @@ class ContactPurgeTest {
                 .until(() -> retention.bus.committedOffset("contact-service", partition) > skipped.offset());
         assertTrue(retention.bus.readAll(Topics.deadLetter(Topics.RETENTION_PURGES)).stream()
                 .noneMatch(r -> elsewhere.equals(r.key())), "another owner's order is not read, so not dead-lettered");
+    }
+
+    @Test
+    void aProspectGoesWithItsRequestARowAnotherTransactionHoldsIsHeldAndAnAnonymizedOneIsAlreadyGone() throws Exception {
+        UUID request = contact("due." + UUID.randomUUID() + "@example.fr");
+        UUID prospect = prospectOf(request);
+        UUID locked = contact("locked." + UUID.randomUUID() + "@example.fr");
+        UUID anonymized = contact("anonymized." + UUID.randomUUID() + "@example.fr");
+        QuarkusTransaction.requiringNew().run(() -> prospects.getEntityManager().createNativeQuery(
+                "update contact_request set subject_key = 'anonymized:' || id where id = ?1")
+                .setParameter(1, anonymized).executeUpdate());
+        PurgeOrderProbe retention = new PurgeOrderProbe(mapper);
+        String order = retention.order("contact-service", "PROSPECT", PurgeAction.DELETE,
+                List.of(request.toString(), prospect.toString(), locked.toString(), anonymized.toString()),
+                Instant.now());
+
+        PurgeReport report;
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (PreparedStatement lock = other.prepareStatement("select 1 from contact_request where id = ? for update")) {
+                lock.setObject(1, locked);
+                lock.executeQuery().close();
+            }
+            retention.send(order);
+            report = retention.awaitReport(retention.orderId(order), 1, Duration.ofSeconds(30));
+            other.rollback();
+        }
+
+        assertEquals(Set.of(request.toString(), prospect.toString()), Set.copyOf(report.purged()));
+        assertEquals(List.of(locked.toString()), report.held());
+        assertEquals(List.of(anonymized.toString()), report.alreadyGone());
+        assertEquals(0, count("select count(*) from contact_request where id = ?1", request));
+        assertEquals(0, count("select count(*) from prospect where id = ?1", prospect));
+        assertEquals(1, count("select count(*) from contact_request where id = ?1", locked));
+        assertEquals(0, count("select count(*) from confirmation_token where record_id = ?1", request));
+    }
+
+    /** A prospect of the file for the request's person, named by the request, and a confirmation token for it. */
+    private UUID prospectOf(UUID request) {
+        UUID prospect = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            var em = prospects.getEntityManager();
+            em.createNativeQuery("""
+                    insert into prospect (id, subject_key, first_name, last_name, email, country, collected_at,
+                                          last_contact_at)
+                    select ?1, 'prospect:' || ?1, first_name, last_name, email, country, received_at, received_at
+                      from contact_request where id = ?2
+                    """).setParameter(1, prospect).setParameter(2, request).executeUpdate();
+            em.createNativeQuery("update contact_request set prospect_id = ?1 where id = ?2").setParameter(1, prospect)
+                    .setParameter(2, request).executeUpdate();
+            em.createNativeQuery("""
+                    insert into confirmation_token (token_hash, purpose, record_id, subject_key, expires_at)
+                    select 'test:' || ?1, 'CONTACT', id, subject_key, now() + interval '1 day'
+                      from contact_request where id = ?1
+                    """).setParameter(1, request).executeUpdate();
+        });
+        return prospect;
     }
 
     private UUID contact(String email) {
