@@ -125,6 +125,36 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aRowAnotherReplicaLeasedHoldsTheRowsBehindItOnItsKeyWhileOtherKeysFlow() {
+        String topic = RelayTopics.withSmallRecordLimit("lease");
+        RelayTopics.raiseRecordLimit(topic);
+        String key = UUID.randomUUID().toString();
+        EventEnvelope leased = event(key, 10);
+        EventEnvelope behind = event(key, 10);
+        EventEnvelope otherKey = event(UUID.randomUUID().toString(), 10);
+        // One transaction: the relay sees the three rows at once, the first leased by a round of another replica.
+        QuarkusTransaction.requiringNew().run(() -> {
+            outbox.publish(topic, key, leased);
+            entityManager.createNativeQuery("update outbox_event set leased_until = now() + interval '1 hour'"
+                    + " where event_id = ?1").setParameter(1, leased.eventId()).executeUpdate();
+            outbox.publish(topic, key, behind);
+            outbox.publish(topic, otherKey.subjectKey(), otherKey);
+        });
+
+        // The other key's row came after both: the round that published it had the row behind the lease too.
+        bus.await(topic, r -> r.value().contains(otherKey.eventId().toString()), WAIT);
+        assertTrue(outbox.waiting(behind.eventId()), "the row behind the leased one waits for it");
+        assertTrue(bus.readAll(topic).stream().noneMatch(r -> key.equals(r.key())));
+
+        // The other replica's lease runs out (its round died): both go, in their order.
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "update outbox_event set leased_until = null where event_id = ?1")
+                .setParameter(1, leased.eventId()).executeUpdate());
+        assertEquals(List.of(leased.eventId().toString(), behind.eventId().toString()),
+                eventIdsInOffsetOrder(topic, key, 2));
+    }
+
+    @Test
     void aRelayThreadThatDiesIsReportedDownAndStartedAgain() {
         Thread relay = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("outbox-relay"))
                 .findFirst().orElseThrow();

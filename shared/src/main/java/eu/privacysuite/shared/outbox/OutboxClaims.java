@@ -6,7 +6,12 @@ import java.util.Map;
 
 import jakarta.persistence.EntityManager;
 
-/** Which rows a relay round may publish, in order: the queries of the ordering rules (docs/decisions/0006). */
+/**
+ * Which rows a relay round may publish, in order: the queries of the ordering rules (docs/decisions/0006). Lists of
+ * ids and keys go as one array parameter, so each statement has one text whatever the round's size: Hibernate does
+ * not translate it again for each size, and PostgreSQL prepares it once (docs/performance.md, "The relay's
+ * statements").
+ */
 final class OutboxClaims {
 
     /** A row whose topic and key have an earlier parked row waits behind it: it must not overtake it. */
@@ -37,20 +42,21 @@ final class OutboxClaims {
         if (claimed.isEmpty()) {
             return claimed;
         }
-        List<Long> ids = claimed.stream().map(e -> e.id).toList();
-        List<String> keys = claimed.stream().map(e -> e.messageKey).distinct().toList();
-        List<Object[]> heldElsewhere = entityManager.createQuery(
-                "select e.topic, e.messageKey, min(e.id) from OutboxEvent e where e.messageKey in :keys"
-                        + " and e.id not in :ids and e.parkedAt is null group by e.topic, e.messageKey", Object[].class)
+        Long[] ids = claimed.stream().map(e -> e.id).toArray(Long[]::new);
+        String[] keys = claimed.stream().map(e -> e.messageKey).distinct().toArray(String[]::new);
+        @SuppressWarnings("unchecked")
+        List<Object[]> heldElsewhere = entityManager.createNativeQuery("select e.topic, e.message_key, min(e.id)"
+                + " from outbox_event e where e.message_key = any(cast(:keys as text[]))"
+                + " and not e.id = any(cast(:ids as bigint[])) and e.parked_at is null group by e.topic, e.message_key")
                 .setParameter("keys", keys).setParameter("ids", ids).getResultList();
         if (heldElsewhere.isEmpty()) {
             return claimed;
         }
-        Map<List<String>, Long> firstHeld = new HashMap<>();
-        heldElsewhere.forEach(row -> firstHeld.put(List.of((String) row[0], (String) row[1]), (Long) row[2]));
+        Map<List<String>, Number> firstHeld = new HashMap<>();
+        heldElsewhere.forEach(row -> firstHeld.put(List.of((String) row[0], (String) row[1]), (Number) row[2]));
         return claimed.stream().filter(e -> {
-            Long held = firstHeld.get(List.of(e.topic, e.messageKey));
-            return held == null || e.id < held;
+            Number held = firstHeld.get(List.of(e.topic, e.messageKey));
+            return held == null || e.id < held.longValue();
         }).toList();
     }
 }

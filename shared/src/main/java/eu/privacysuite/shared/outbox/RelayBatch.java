@@ -92,8 +92,8 @@ class RelayBatch {
                 OutboxClaims.claim(entityManager, config.batchSize()));
         if (!rows.isEmpty()) {
             entityManager.createNativeQuery("update outbox_event set leased_until = now() + make_interval(secs => :secs)"
-                    + " where id in (:ids)").setParameter("secs", config.lease().toMillis() / 1000.0)
-                    .setParameter("ids", rows.stream().map(e -> e.id).toList()).executeUpdate();
+                    + " where id = any(cast(:ids as bigint[]))").setParameter("secs", config.lease().toMillis() / 1000.0)
+                    .setParameter("ids", rows.stream().map(e -> e.id).toArray(Long[]::new)).executeUpdate();
             rows.forEach(entityManager::detach);
         }
         return rows;
@@ -103,8 +103,8 @@ class RelayBatch {
     private void settle(Settlement settlement) {
         QuarkusTransaction.requiringNew().run(() -> {
             if (!settlement.sent().isEmpty()) {
-                entityManager.createQuery("delete from OutboxEvent e where e.id in :ids")
-                        .setParameter("ids", settlement.sent()).executeUpdate();
+                entityManager.createNativeQuery("delete from outbox_event where id = any(cast(:ids as bigint[]))")
+                        .setParameter("ids", settlement.sent().toArray(Long[]::new)).executeUpdate();
             }
             for (OutboxEvent row : settlement.parked()) {
                 entityManager.createQuery("update OutboxEvent e set e.parkedAt = :at, e.parkedReason = :reason,"
@@ -112,8 +112,9 @@ class RelayBatch {
                         .setParameter("reason", row.parkedReason).setParameter("id", row.id).executeUpdate();
             }
             if (!settlement.released().isEmpty()) {
-                entityManager.createQuery("update OutboxEvent e set e.leasedUntil = null where e.id in :ids")
-                        .setParameter("ids", settlement.released()).executeUpdate();
+                entityManager.createNativeQuery(
+                        "update outbox_event set leased_until = null where id = any(cast(:ids as bigint[]))")
+                        .setParameter("ids", settlement.released().toArray(Long[]::new)).executeUpdate();
             }
         });
         published.increment(settlement.sent().size());
