@@ -9,8 +9,8 @@ import jakarta.persistence.EntityManager;
 /**
  * Which rows a relay round may publish, in order: the queries of the ordering rules (docs/decisions/0006). Lists of
  * ids and keys go as one array parameter, so each statement has one text whatever the round's size: Hibernate does
- * not translate it again for each size, and PostgreSQL prepares it once (docs/performance.md, "The relay's
- * statements").
+ * not translate it again for each size, and PostgreSQL prepares it once (docs/performance.md, "The owner's side and
+ * the relay").
  */
 final class OutboxClaims {
 
