@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -172,16 +175,16 @@ class SweepTest extends PurgeFlowTest {
 
     @Test
     void batchAfterBatchEachDueRecordIsOrderedOnceAndARestartedClockLeavesItsOrder() {
-        // Five prospects due at the same instant: the sweep's batches follow (due_at, id) from where the last one ended.
-        List<String> prospects = java.util.stream.IntStream.range(0, 5).mapToObj(i -> prospectCollectedAtT0()).toList();
+        // Five prospects due at the same instant: the sweep's batches follow (due_at, seq) from where the last one ended.
+        List<String> prospects = IntStream.range(0, 5).mapToObj(i -> prospectCollectedAtT0()).toList();
         clock.setNow(t0.plus(Duration.ofDays(4 * 366)));
         CategoryRule rule = schedule.categories().get("PROSPECT");
         Instant cutoff = clock.instant().minus(GRACE);
         UUID sweepId = UUID.randomUUID();
-        PurgeOrdering.Batch batch = new PurgeOrdering.Batch(0, java.util.Optional.empty());
+        PurgeOrdering.Batch batch = new PurgeOrdering.Batch(0, Optional.empty());
         int batches = 0;
         do {
-            java.util.Optional<LedgerEntryRepository.Cursor> after = batch.next();
+            Optional<LedgerEntryRepository.Cursor> after = batch.next();
             batch = QuarkusTransaction.requiringNew().call(() -> ordering.orderBatch(sweepId, "PROSPECT", rule, cutoff, after, 2));
             batches++;
         } while (batch.records() == 2);
@@ -191,7 +194,7 @@ class SweepTest extends PurgeFlowTest {
             assertNotNull(orderId, prospect + " ordered");
             orderOf.put(prospect, orderId);
         }
-        assertTrue(batches >= 3 && new java.util.HashSet<>(orderOf.values()).size() >= 3, batches + " batches, " + orderOf);
+        assertTrue(batches >= 3 && new HashSet<>(orderOf.values()).size() >= 3, batches + " batches, " + orderOf);
         purges.sweep(false);
         prospects.forEach(p -> assertEquals(orderOf.get(p), purges.orderOf(CONTACT, "PROSPECT", p), "a later sweep leaves it in its order"));
 

@@ -149,9 +149,9 @@ public class LedgerEntryRepository implements PanacheRepositoryBase<LedgerEntry,
     public int markOrdered(List<UUID> ids, UUID orderId) {
         return getEntityManager().createNativeQuery("""
                 insert into purge_order_record (clock_id, order_id)
-                select id, :order from unnest(cast(string_to_array(:ids, ',') as uuid[])) as id
+                select id, :order from unnest(cast(:ids as uuid[])) as id
                 """).setParameter("order", orderId)
-                .setParameter("ids", String.join(",", ids.stream().map(UUID::toString).toList())).executeUpdate();
+                .setParameter("ids", ids.stream().map(UUID::toString).toArray(String[]::new)).executeUpdate();
     }
 
     /** The owner purged these records, or they were gone already: the ledger forgets them. */
